@@ -1,0 +1,5 @@
+//! The pure core: what the compiler and the app must agree on.
+//! Nothing here does I/O or knows about leptos, the DOM or the file system.
+
+pub mod model;
+pub mod text;

@@ -1,0 +1,281 @@
+//! The bundle: the one JSON document the compiler writes and the app reads.
+//!
+//! These serde types are the only definition of the format; both sides use them, so the
+//! writer and the reader cannot drift apart.
+//!
+//! # Wire format (schema_version 1)
+//!
+//! ```text
+//! { "schema_version": 1,                      // the app refuses any other number, in plain words
+//!   "generator": "danvan 0.1.0",
+//!   "topics":  [ { "id": "dan-van-kheo", "label": { "vi": "Dân vận khéo", "en": "“Skilful mass mobilisation”" } } ],
+//!   "aliases": [ ["TPHCM", "TP.HCM", "Thành phố Hồ Chí Minh"], ["MTTQ", "Mặt trận Tổ quốc"] ],
+//!   "reports": [ {
+//!       "id": "r-02f6dcf03165deaf",           // stable across runs, URL-safe [a-z0-9-]
+//!       "file": "000_02f6dcf03165deaf.txt",    // the file's path under the compiled folder
+//!       "title": "…" | null, "date": "2024-03-17" | "2024-01" | "2024" | null,
+//!       "city": "hanoi" | "hcmc" | "national" | "other",
+//!       "outlet": "VOH" | null, "authors": ["THU HƯỜNG"],
+//!       "provenance": { "title": "inferred" | "curated", "date": …, "city": …, "outlet": …, "authors": … },
+//!       "notes": ["why a curator changed a field"],
+//!       "paragraphs": [ { "kind": "title"|"kicker"|"byline"|"body"|"caption"|"boilerplate",
+//!                         "text": "…", "line": 12, "topics": ["covid-19"] } ],
+//!       "figures": [ { "value": 13663.0, "unit": "mô hình", "qualifier": "approx"|"over"|"under"|null,
+//!                      "period": "năm 2023" | null, "paragraph": 14, "start": 120, "end": 126,
+//!                      "text": "13.663", "of": 120.0 | absent } ],
+//!       "people": [ { "name": "Nguyễn Hữu Hiệp", "position": "Trưởng Ban Dân vận Thành ủy TPHCM" | null } ]
+//!   } ] }
+//! ```
+//!
+//! - Every text is NFC. Display text keeps the tone-mark placement the source used; matching
+//!   goes through [`crate::core::text`].
+//! - `paragraphs` holds every non-blank line of the source, in order: clutter is classified
+//!   (`boilerplate`, `caption`, …), never deleted. `line` is the 1-based source line.
+//! - `figures[].start`/`end` are offsets in Unicode scalar values (Rust `char`s, JS code points)
+//!   into `paragraphs[paragraph].text`, end exclusive, and `text` is exactly that slice.
+//! - `of` is present only for "42/120"-style figures: 42 out of 120.
+//! - Reports are sorted by `file`; the same input gives byte-identical output.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The schema version this build writes and accepts.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole compiled corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub schema_version: u32,
+    pub generator: String,
+    pub topics: Vec<Topic>,
+    /// Groups of names that mean the same thing for search ("TPHCM" = "TP.HCM" = …).
+    #[serde(default)]
+    pub aliases: Vec<Vec<String>>,
+    pub reports: Vec<Report>,
+}
+
+/// A topic of the curated taxonomy (`data/topics.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: String,
+    pub label: Label,
+}
+
+/// A UI string in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Label {
+    pub vi: String,
+    pub en: String,
+}
+
+/// What a report is about (not where its event was held).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum City {
+    Hanoi,
+    Hcmc,
+    National,
+    Other,
+}
+
+impl City {
+    pub const ALL: [City; 4] = [City::Hanoi, City::Hcmc, City::National, City::Other];
+
+    /// The value used in the bundle and in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            City::Hanoi => "hanoi",
+            City::Hcmc => "hcmc",
+            City::National => "national",
+            City::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<City> {
+        City::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    pub fn label(self) -> Label {
+        let (vi, en) = match self {
+            City::Hanoi => ("Hà Nội", "Hà Nội"),
+            City::Hcmc => ("TP. Hồ Chí Minh", "Ho Chi Minh City"),
+            City::National => ("Toàn quốc", "National"),
+            City::Other => ("Khác", "Other"),
+        };
+        Label { vi: vi.into(), en: en.into() }
+    }
+}
+
+/// Whether a metadata value was inferred by the compiler or set by a curator in the manifest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provenance {
+    Inferred,
+    Curated,
+}
+
+/// One source report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub id: String,
+    pub file: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub city: City,
+    pub outlet: Option<String>,
+    pub authors: Vec<String>,
+    /// Keyed by field name: title, date, city, outlet, authors.
+    pub provenance: BTreeMap<String, Provenance>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub figures: Vec<Figure>,
+    pub people: Vec<Person>,
+}
+
+impl Report {
+    /// The year of `date`, when there is one.
+    pub fn year(&self) -> Option<i32> {
+        self.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+    }
+}
+
+/// What a source line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphKind {
+    Title,
+    Kicker,
+    Byline,
+    Body,
+    Caption,
+    Boilerplate,
+}
+
+impl ParagraphKind {
+    /// Clutter is kept in the bundle but neither searched nor mined for figures.
+    pub fn is_clutter(self) -> bool {
+        matches!(self, ParagraphKind::Boilerplate)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub kind: ParagraphKind,
+    pub text: String,
+    /// 1-based line in the source file.
+    pub line: u32,
+    #[serde(default)]
+    pub topics: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    Approx,
+    Over,
+    Under,
+}
+
+/// A statistic stated in a report, with its exact source span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: Option<Qualifier>,
+    pub period: Option<String>,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The whole, for "42/120"-style figures (42 out of 120).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub position: Option<String>,
+}
+
+/// Why a bundle could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BundleError {
+    /// Not JSON, or JSON of the wrong shape.
+    Malformed(String),
+    /// A schema version this build does not read.
+    UnknownVersion(u64),
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BundleError::Malformed(why) => write!(f, "the bundle is not valid: {why}"),
+            BundleError::UnknownVersion(v) => write!(
+                f,
+                "the bundle has schema version {v}, but this explorer reads version {SCHEMA_VERSION}; rebuild it with the matching danvan compiler"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+impl Bundle {
+    /// Parses a bundle, checking the schema version before the shape so that a newer bundle
+    /// gets the version message rather than a confusing field error.
+    pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| BundleError::Malformed(e.to_string()))?;
+        match value.get("schema_version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+            Some(v) => return Err(BundleError::UnknownVersion(v)),
+            None => {
+                return Err(BundleError::Malformed(
+                    "it has no numeric \"schema_version\"".into(),
+                ))
+            }
+        }
+        serde_json::from_value(value).map_err(|e| BundleError::Malformed(e.to_string()))
+    }
+
+    /// Serialises the bundle: compact, fields in declaration order, so output is deterministic.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a bundle always serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Bundle {
+        Bundle {
+            schema_version: SCHEMA_VERSION,
+            generator: "danvan test".into(),
+            topics: vec![],
+            aliases: vec![],
+            reports: vec![],
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let b = tiny();
+        assert_eq!(Bundle::from_json(&b.to_json()).unwrap(), b);
+    }
+
+    #[test]
+    fn rejects_other_versions_in_words() {
+        let err = Bundle::from_json(r#"{"schema_version": 99, "reports": 3}"#).unwrap_err();
+        assert_eq!(err, BundleError::UnknownVersion(99));
+        assert!(err.to_string().contains("99"));
+    }
+
+    #[test]
+    fn rejects_garbage() {
+        assert!(matches!(Bundle::from_json("<html>"), Err(BundleError::Malformed(_))));
+        assert!(matches!(Bundle::from_json("{}"), Err(BundleError::Malformed(_))));
+    }
+}

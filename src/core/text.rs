@@ -1,0 +1,245 @@
+//! Vietnamese text: normalisation, tone-mark-independent keys, diacritic folding, tokens.
+//!
+//! Display text is never rewritten here beyond NFC. Matching goes through two keys per syllable:
+//! - the **toned key** keeps every diacritic but moves the tone mark to a fixed place, so the old
+//!   and new tone placements ("hoà"/"hòa", "uỷ"/"ủy") and NFC/NFD input give the same key;
+//! - the **folded key** drops every diacritic and maps "đ" to "d", so accent-free typing
+//!   ("dan van kheo") finds accented text.
+//!
+//! Both keys are lower case. The compiler (topic tagging, dedup) and the app (search) use these
+//! same functions, so the two ends always agree.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The five Vietnamese tone marks as combining characters:
+/// huyền (grave), sắc (acute), ngã (tilde), hỏi (hook above), nặng (dot below).
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// NFC normalisation: the form every text in the bundle is stored in.
+pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc(s) {
+        s.to_owned()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Whether `c` is one of the five tone marks (as a combining character).
+pub fn is_tone_mark(c: char) -> bool {
+    TONE_MARKS.contains(&c)
+}
+
+/// The toned key of a word: lower case, decomposed, with its tone mark (if any) moved to the end.
+/// `toned_key("Hoà") == toned_key("hòa")`, `toned_key("uỷ") == toned_key("ủy")`.
+pub fn toned_key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 4);
+    let mut tone = None;
+    for c in word.nfd() {
+        if is_tone_mark(c) {
+            tone = Some(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    if let Some(t) = tone {
+        out.push(t);
+    }
+    out
+}
+
+/// The folded key of a word: lower case, no diacritics at all, "đ" as "d".
+/// `folded_key("Dân vận Khéo") == "dan van kheo"`.
+pub fn folded_key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Whether a word carries any diacritic (tone or vowel mark, or "đ").
+pub fn has_diacritics(word: &str) -> bool {
+    word.nfd().any(|c| is_combining_mark(c) || c == 'đ' || c == 'Đ')
+}
+
+/// One word of a text: its place (in chars, end exclusive) and its two keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub toned: String,
+    pub folded: String,
+}
+
+/// Whether `c` belongs inside a word. Digits count, so "Covid-19" gives "covid" and "19".
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Splits NFC text into word tokens with char offsets into `text`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    let mut word = String::new();
+    let mut pos = 0;
+    for c in text.chars() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(pos);
+            }
+            word.push(c);
+        } else if let Some(s) = start.take() {
+            tokens.push(make_token(&word, s, pos));
+            word.clear();
+        }
+        pos += 1;
+    }
+    if let Some(s) = start {
+        tokens.push(make_token(&word, s, pos));
+    }
+    tokens
+}
+
+fn make_token(word: &str, start: usize, end: usize) -> Token {
+    Token { start, end, toned: toned_key(word), folded: folded_key(word) }
+}
+
+/// The toned keys of a text's words joined by single spaces: a canonical phrase for matching
+/// ("Thành uỷ TPHCM" and "thành ủy tphcm" give the same string).
+pub fn toned_phrase(text: &str) -> String {
+    join_keys(tokenize(text).iter().map(|t| t.toned.as_str()))
+}
+
+/// The folded keys of a text's words joined by single spaces.
+pub fn folded_phrase(text: &str) -> String {
+    join_keys(tokenize(text).iter().map(|t| t.folded.as_str()))
+}
+
+fn join_keys<'a>(keys: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for k in keys {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(k);
+    }
+    out
+}
+
+/// The chars `start..end` of `text` (char offsets, as in the bundle).
+pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
+    let mut it = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let b0 = it.by_ref().nth(start).unwrap_or(text.len());
+    let b1 = if end > start {
+        it.nth(end - start - 1).unwrap_or(text.len())
+    } else {
+        b0
+    };
+    &text[b0..b1]
+}
+
+/// Compares two strings the way a Vietnamese dictionary orders them: by folded letters first
+/// (a < ă < â is approximated by base letter, then diacritics), then by the exact text.
+pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
+    vi_sort_key(a).cmp(&vi_sort_key(b)).then_with(|| a.cmp(b))
+}
+
+/// A sort key following the Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
+/// then tone (none, huyền, sắc, hỏi, ngã, nặng) as a tie-breaker after the letters.
+pub fn vi_sort_key(s: &str) -> (Vec<u32>, Vec<u8>) {
+    let mut letters = Vec::with_capacity(s.len());
+    let mut tones = Vec::new();
+    let decomposed: Vec<char> = s.nfd().collect();
+    let mut i = 0;
+    while i < decomposed.len() {
+        let c = decomposed[i];
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let mut rank = u32::from(lower) * 4;
+        let mut tone = 0u8;
+        let mut j = i + 1;
+        while j < decomposed.len() && is_combining_mark(decomposed[j]) {
+            match decomposed[j] {
+                '\u{306}' => rank += 1,              // ă
+                '\u{302}' => rank += 2,              // â ê ô
+                '\u{31b}' => rank += 3,              // ơ ư
+                '\u{300}' => tone = 1,
+                '\u{301}' => tone = 2,
+                '\u{309}' => tone = 3,
+                '\u{303}' => tone = 4,
+                '\u{323}' => tone = 5,
+                _ => {}
+            }
+            j += 1;
+        }
+        if lower == 'đ' {
+            rank = u32::from('d') * 4 + 1;
+        }
+        letters.push(rank);
+        tones.push(tone);
+        i = j;
+    }
+    (letters, tones)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_placement_does_not_matter() {
+        assert_eq!(toned_key("hoà"), toned_key("hòa"));
+        assert_eq!(toned_key("uỷ"), toned_key("ủy"));
+        assert_eq!(toned_key("Thuỷ"), toned_key("thủy"));
+        assert_eq!(toned_phrase("Thành uỷ TPHCM"), toned_phrase("thành ủy tphcm"));
+        assert_ne!(toned_key("hòa"), toned_key("hóa"));
+        assert_ne!(toned_key("hoa"), toned_key("hòa"));
+    }
+
+    #[test]
+    fn nfd_equals_nfc() {
+        let nfd: String = "Dân vận khéo".nfd().collect();
+        assert_ne!(nfd, "Dân vận khéo");
+        assert_eq!(nfc(&nfd), "Dân vận khéo");
+        assert_eq!(toned_phrase(&nfd), toned_phrase("Dân vận khéo"));
+        assert_eq!(folded_phrase(&nfd), "dan van kheo");
+    }
+
+    #[test]
+    fn folding_drops_every_mark_and_d_bar() {
+        assert_eq!(folded_key("Đảng"), "dang");
+        assert_eq!(folded_key("Thường"), "thuong");
+        assert_eq!(folded_phrase("Ủy ban MTTQ Việt Nam"), "uy ban mttq viet nam");
+        assert!(has_diacritics("đi"));
+        assert!(!has_diacritics("dan van"));
+    }
+
+    #[test]
+    fn tokens_carry_char_offsets() {
+        let text = "“Dân vận khéo” năm 2023: 13.663 mô hình";
+        let toks = tokenize(text);
+        let words: Vec<&str> = toks.iter().map(|t| char_slice(text, t.start, t.end)).collect();
+        assert_eq!(words, ["Dân", "vận", "khéo", "năm", "2023", "13", "663", "mô", "hình"]);
+        assert_eq!(toks[0].start, 1);
+    }
+
+    #[test]
+    fn char_slice_counts_chars_not_bytes() {
+        assert_eq!(char_slice("Hà Nội", 3, 6), "Nội");
+        assert_eq!(char_slice("Hà Nội", 0, 0), "");
+        assert_eq!(char_slice("Hà", 1, 9), "à");
+    }
+
+    #[test]
+    fn collation_follows_the_vietnamese_alphabet() {
+        let mut v = vec!["Đỗ", "Dương", "Ân", "An", "Ăn", "Bùi"];
+        v.sort_by(|a, b| collate(a, b));
+        assert_eq!(v, ["An", "Ăn", "Ân", "Bùi", "Dương", "Đỗ"]);
+    }
+}
