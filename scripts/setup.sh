@@ -29,7 +29,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WB_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if ! command -v npm >/dev/null; then
+  log "error: npm (Node.js) is needed for wasm-opt and the browser tests; install Node.js 18 or newer"
+  exit 1
+fi
+# node_modules/.package-lock.json is npm's record of what it installed: older than the lock file
+# means the lock changed since.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm tools from package-lock.json (binaryen, playwright-core)"
   npm ci --no-audit --no-fund
 fi

@@ -1,0 +1,67 @@
+# The project's commands. Every target installs what it needs first (scripts/setup.sh is
+# idempotent and takes about a second on a warm machine).
+#
+#   make run     build everything and serve http://127.0.0.1:8080/
+#   make test    every check: fmt, clippy (native and wasm32), cargo test, release build, browser tests
+#   make dist    the static site in dist/ (app + compiled bundle.json)
+#   make bundle  compile data/reports into target/bundle.json
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+# npm's wasm-opt 132 must come before any other on PATH (Debian's 108 breaks the app at
+# runtime); cargo-installed tools (trunk, wasm-bindgen) live in ~/.cargo/bin.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+BUNDLE := target/bundle.json
+PORT ?= 8080
+
+.PHONY: help setup setup-test bundle site dist run test browser-test bench clean
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+setup:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+# The compiler reads data/reports plus the curation files beside it (data/*.toml). The old
+# bundle is removed first so that a compiler that writes nothing fails here, not in the browser.
+bundle:
+	rm -f $(BUNDLE)
+	cargo run --release --bin danvan -- compile data/reports -o $(BUNDLE)
+	@test -s $(BUNDLE) || { echo "error: danvan compile wrote no $(BUNDLE)" >&2; exit 1; }
+
+# Trunk replaces dist/ wholesale, so the bundle is copied in after it.
+site: setup
+	trunk build --release
+
+dist: site bundle
+	cp $(BUNDLE) dist/bundle.json
+	@echo "dist/ ready: $$(ls dist | tr '\n' ' ')"
+
+run: dist
+	@echo "serving dist/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 -d dist
+
+browser-test:
+	npm run --silent test:browser
+
+test: setup-test
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo test
+	$(MAKE) dist
+	$(MAKE) browser-test
+
+bench:
+	cargo bench
+
+clean:
+	rm -rf dist tests/browser/artifacts
+	cargo clean

@@ -1,0 +1,75 @@
+// The page object for the explorer: what a test may ask the page, by the same hooks the app
+// promises (data-report-id, data-testid="result-count", role="alert").
+
+import assert from 'node:assert/strict';
+import { launchBrowser, newWatchedPage, screenshot } from './browser.mjs';
+
+/** A failed resource load as Chromium logs it; allowed only where a test expects one. */
+export const FAILED_RESOURCE = /^Failed to load resource: /;
+
+export class ExplorerPage {
+  constructor(page, problems) {
+    this.page = page;
+    this.problems = problems;
+  }
+
+  /** Opens `url` and waits until the app has settled: a result count or an alert. */
+  async open(url) {
+    const response = await this.page.goto(url);
+    assert.equal(response?.status(), 200, `the page itself should load: ${url}`);
+    await this.page
+      .locator('[data-testid="result-count"], [role="alert"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: 20_000 });
+  }
+
+  /** The `data-report-id` of every listed report, in page order. */
+  reportIds() {
+    return this.page.locator('[data-report-id]').evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-report-id')),
+    );
+  }
+
+  resultCount() {
+    return this.page.getByTestId('result-count').innerText();
+  }
+
+  alert() {
+    return this.page.getByRole('alert');
+  }
+
+  /**
+   * Asserts the console stayed clean: no uncaught error at all, no console error except those
+   * matching `allowedErrors`, and no warning that the server sent wasm with a wrong MIME type.
+   */
+  assertCleanConsole({ allowedErrors = [] } = {}) {
+    const { pageErrors, consoleErrors, consoleWarnings } = this.problems;
+    assert.deepEqual(pageErrors, [], 'no uncaught error');
+    const unexpected = consoleErrors.filter((line) => !allowedErrors.some((re) => re.test(line)));
+    assert.deepEqual(unexpected, [], 'no unexpected console error');
+    const mime = consoleWarnings.filter((line) => /instantiateStreaming|MIME/i.test(line));
+    assert.deepEqual(mime, [], 'wasm served with application/wasm');
+  }
+}
+
+/**
+ * Runs `body(explorer)` in a fresh browser; on failure saves a screenshot named after the test
+ * to tests/browser/artifacts/, then fails with the original error.
+ */
+export async function withExplorer(t, body, { locale } = {}) {
+  const browser = await launchBrowser({ locale });
+  try {
+    const { page, problems } = await newWatchedPage(browser.context);
+    const explorer = new ExplorerPage(page, problems);
+    try {
+      await body(explorer);
+    } catch (error) {
+      const shot = await screenshot(page, t.name);
+      if (shot) t.diagnostic(`screenshot: ${shot}`);
+      t.diagnostic(`console: ${JSON.stringify(problems)}`);
+      throw error;
+    }
+  } finally {
+    await browser.close();
+  }
+}
