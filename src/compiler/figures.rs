@@ -32,7 +32,8 @@
 //! - **Unit.** "%"; a money unit; a quoted name right after the number ("hơn 26.000 “Tổ Covid-19
 //!   cộng đồng”" → "Tổ Covid-19 cộng đồng", kept as written); the longest noun phrase of the
 //!   counted-noun lexicon, extended over a comma-separated list of lexicon nouns ("579 xã, phường,
-//!   thị trấn" → "xã, phường, thị trấn"), lower-cased; otherwise (for digits only) up to three
+//!   thị trấn" → "xã, phường, thị trấn"), lower-cased; a bare classifier takes the noun after it
+//!   ("1.500 lượt công dân" → "lượt công dân", "cuộc đối thoại"); otherwise (for digits only) up to three
 //!   lower-case syllables up to the first punctuation, number or function word. A time unit
 //!   ("năm", "tháng", …), "lần", "tuổi" or "không" right after the number means it is a
 //!   duration, an ordinal-like count or a slogan ("5 không"): no figure.
@@ -44,10 +45,11 @@
 //!   xỉ/chừng → approx; hơn/trên/vượt → over; dưới/chưa đến/không đến/chưa tới/chưa đầy →
 //!   under.
 //! - **Period**, as written: a year, quarter or range ("năm 2021", "quý 2/2024", "từ năm 2007-2023",
-//!   "từ năm 2022 đến quý 2/2024", "giai đoạn 2022 - 2026"). A figure takes the nearest period
-//!   before it in its clause (clauses are split at ";"), else the nearest after it in its clause,
-//!   else the nearest before it in its sentence; a period after "so với" is a comparison base and
-//!   never used.
+//!   "từ năm 2022 đến quý 2/2024", "giai đoạn 2022 - 2026", "6 tháng đầu năm 2024"). A figure
+//!   takes the nearest period before it in its clause (clauses are split at ";"), else the
+//!   nearest after it in its clause, else the nearest period before it in its sentence that leads
+//!   its own clause (a period trailing another clause's figures belongs to that clause). A
+//!   period after "so với" is a comparison base and never used.
 //!
 //! All keyword matching goes through [`toned_key`], so tone-mark placement ("hoà"/"hòa") and case
 //! never matter.
@@ -56,6 +58,7 @@ use crate::core::model::{Figure, Qualifier};
 use crate::core::text::{char_slice, tokenize, toned_key, Token};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+use unicode_normalization::char::is_combining_mark;
 
 /// Figures stated in one paragraph (NFC text). Each Figure's `paragraph` is set to `paragraph`.
 ///
@@ -101,6 +104,8 @@ struct Lexicon {
     time_units: HashSet<String>,
     /// Words after a number that mean it is not a count of things ("5 không", "2 lần", "80 tuổi").
     not_units: HashSet<String>,
+    /// Single-syllable classifiers that take the noun after them into the unit.
+    classifiers: HashSet<String>,
     /// Function words and common verbs that end a fallback unit.
     stop: HashSet<String>,
     /// Phrases in front of a number that make it a name, a code or an ordinal.
@@ -356,6 +361,8 @@ const UNITS: &[&str] = &[
     "chuyên đề",
 ];
 
+const CLASSIFIERS: &[&str] = &["cuộc", "buổi", "lượt", "chiếc", "căn", "tấm", "đợt"];
+
 const TIME_UNITS: &[&str] = &[
     "năm",
     "tháng",
@@ -557,6 +564,7 @@ fn lexicon() -> &'static Lexicon {
             time_units: key_set(TIME_UNITS),
             not_units: key_set(NOT_UNITS),
             stop: key_set(STOP),
+            classifiers: key_set(CLASSIFIERS),
             name_heads,
             date_heads: key_set(DATE_HEADS),
             qualifiers: QUALIFIERS.iter().map(|(p, q)| (keys(p), *q)).collect(),
@@ -1057,7 +1065,8 @@ impl<'a> Scan<'a> {
     fn unit_at(&self, j: usize, fallback: bool) -> Unit {
         let gap = self.gap_before(j);
         let lead = gap.iter().take_while(|c| c.is_whitespace()).count();
-        if fallback && gap.len() == lead + 1 && lead <= 1 && is_open_quote(gap[lead]) {
+        // The quote must be spaced from the number: a quote glued to it closes an earlier one.
+        if fallback && gap.len() == 2 && lead == 1 && is_open_quote(gap[1]) {
             return self.quoted_unit(j);
         }
         if !self.spaced(j) {
@@ -1078,6 +1087,12 @@ impl<'a> Scan<'a> {
                     None => break,
                 }
             }
+            // A bare classifier takes the noun it classifies: "1.500 lượt công dân".
+            if end == j + 1 && self.lex.classifiers.contains(key) {
+                while end < j + 3 && self.spaced(end) && self.plain_word(end) {
+                    end += 1;
+                }
+            }
             let s = self.toks[j].start;
             let e = self.toks[end - 1].end;
             return Unit::Found(char_slice(self.text, s, e).to_lowercase());
@@ -1086,15 +1101,7 @@ impl<'a> Scan<'a> {
             return Unit::None;
         }
         let mut end = j;
-        while end < j + 3 && end < self.toks.len() && (end == j || self.spaced(end)) {
-            let t = &self.toks[end];
-            let word = char_slice(self.text, t.start, t.end);
-            let plain = word.chars().all(char::is_alphabetic)
-                && word.chars().next().is_some_and(char::is_lowercase);
-            if !plain || self.lex.stop.contains(&t.toned) || self.lex.time_units.contains(&t.toned)
-            {
-                break;
-            }
+        while end < j + 3 && (end == j || self.spaced(end)) && self.plain_word(end) {
             end += 1;
         }
         if end == j {
@@ -1102,6 +1109,21 @@ impl<'a> Scan<'a> {
         }
         let (s, e) = (self.toks[j].start, self.toks[end - 1].end);
         Unit::Found(char_slice(self.text, s, e).to_owned())
+    }
+
+    /// Whether token `k` can be part of a unit the lexicon does not know: a lower-case word that
+    /// is neither a function word nor a time unit.
+    fn plain_word(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        let word = self.chars.get(t.start..t.end).unwrap_or(&[]);
+        word.iter()
+            .all(|c| c.is_alphabetic() || is_combining_mark(*c))
+            && word.first().is_some_and(|c| c.is_lowercase())
+            && !self.lex.stop.contains(&t.toned)
+            && !self.lex.time_units.contains(&t.toned)
+            && !self.lex.not_units.contains(&t.toned)
     }
 
     /// The longest counted noun of the lexicon at token `j`: the token after it.
@@ -1123,6 +1145,9 @@ impl<'a> Scan<'a> {
             return Unit::None;
         };
         let inner = char_slice(self.text, open, close).trim();
+        if self.lex.not_units.contains(&toned_key(inner)) {
+            return Unit::Rejected; // 5 “không”
+        }
         if inner.chars().any(char::is_alphabetic) {
             Unit::Found(inner.to_owned())
         } else {
@@ -1197,7 +1222,17 @@ impl<'a> Scan<'a> {
         {
             return Some(self.range_tail(k + 3).unwrap_or(k + 3));
         }
-        let e = self.point_at(k)?;
+        // "6 tháng đầu năm 2024": a part of a year.
+        let part = self.is_digits(k)
+            && self.spaced(k + 1)
+            && self.is(k + 1, self.w("tháng"))
+            && self.spaced(k + 2)
+            && [self.w("đầu"), self.w("cuối")].contains(&self.key(k + 2));
+        let e = if part {
+            self.point_at(k + 2)?
+        } else {
+            self.point_at(k)?
+        };
         Some(self.range_tail(e).unwrap_or(e))
     }
 
@@ -1505,6 +1540,13 @@ mod tests {
         // Not in the lexicon: up to three syllables, stopping at a function word.
         assert_eq!(one("trao 35 xuồng cứu hộ mới cho").unit, "xuồng cứu hộ");
         assert_eq!(one("trao 35 xuồng của").unit, "xuồng");
+        // A bare classifier takes its noun; a known phrase does not grow.
+        assert_eq!(
+            one("tiếp 1.500 lượt công dân tại trụ sở").unit,
+            "lượt công dân"
+        );
+        assert_eq!(one("tổ chức 24 lớp bồi dưỡng").unit, "lớp");
+        none("đạt tiêu chí 5 “không” của phong trào");
     }
 
     #[test]
@@ -1568,6 +1610,9 @@ mod tests {
             one("Cuối năm 2023, có 50 hộ.").period.as_deref(),
             Some("Cuối năm 2023")
         );
+        let half = one("Trong 6 tháng đầu năm 2024, đã tiếp 1.500 lượt công dân.");
+        assert_eq!(half.period.as_deref(), Some("6 tháng đầu năm 2024"));
+        assert_eq!(half.text, "1.500");
         assert_eq!(
             one("Tại TP. Hồ Chí Minh năm 2023 có 50 hộ.")
                 .period
