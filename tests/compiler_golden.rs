@@ -284,3 +284,109 @@ fn every_source_line_is_kept() {
         }
     }
 }
+
+/// Every figure of the seed corpus, as a reader verifies them: (value, unit, qualifier, period, span).
+/// Caption/body duplicates ("7 quận, huyện" in 003, "1.448 cá nhân" in 004) are one figure each.
+#[test]
+fn figures_of_the_seed_corpus() {
+    use danvan::core::model::Qualifier::{Approx, Over};
+    let b = seed();
+    type Row<'a> = (
+        f64,
+        &'a str,
+        Option<danvan::core::model::Qualifier>,
+        Option<&'a str>,
+        &'a str,
+    );
+    let rows = |prefix: &str| -> Vec<(f64, String, Option<_>, Option<String>, String)> {
+        report(&b, prefix)
+            .figures
+            .iter()
+            .map(|f| {
+                (
+                    f.value,
+                    f.unit.clone(),
+                    f.qualifier,
+                    f.period.clone(),
+                    f.text.clone(),
+                )
+            })
+            .collect()
+    };
+    let expect = |want: &[Row]| -> Vec<(f64, String, Option<_>, Option<String>, String)> {
+        want.iter()
+            .map(|(v, u, q, p, t)| (*v, u.to_string(), *q, p.map(str::to_string), t.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        rows("000_"),
+        expect(&[(10.0, "nội dung", None, Some("năm 2022"), "10")])
+    );
+    assert!(
+        rows("001_").is_empty(),
+        "Nghị quyết 25, Chương trình hành động 42 are not figures"
+    );
+    assert!(
+        rows("002_").is_empty(),
+        "dates, khóa XV, 2021-2026 are not figures"
+    );
+    assert_eq!(
+        rows("003_"),
+        expect(&[
+            (5000.0, "tổ dân vận", Some(Approx), None, "5.000"),
+            (10.0, "chương trình công tác", None, None, "10"),
+            (
+                100000.0,
+                "cán bộ, đoàn viên, hội viên",
+                Some(Approx),
+                None,
+                "trăm nghìn"
+            ),
+            (26000.0, "Tổ Covid-19 cộng đồng", Some(Over), None, "26.000"),
+            (579.0, "xã, phường, thị trấn", None, None, "579"),
+            (7.0, "quận, huyện", None, None, "7"),
+            (11576.0, "mô hình", None, Some("năm 2021"), "11.576"),
+            (13663.0, "mô hình", None, Some("năm 2023"), "13.663"),
+        ])
+    );
+    let span = "từ năm 2022 đến quý 2/2024";
+    let decades = "từ năm 2007-2023";
+    assert_eq!(
+        rows("004_"),
+        expect(&[
+            (1082.0, "mô hình", None, None, "1.082"),
+            (24.0, "lớp", None, Some(span), "24"),
+            (2406.0, "học viên", None, Some(span), "2.406"),
+            (42.0, "hồ sơ", None, Some(span), "42 /120"),
+            (
+                470.0,
+                "cán bộ, công chức",
+                None,
+                Some("giai đoạn 2022 - 2026"),
+                "470"
+            ),
+            (1448.0, "cá nhân", None, Some(decades), "1.448"),
+            (574.0, "tập thể", None, Some(decades), "574"),
+            (121132.0, "cá nhân", None, Some(decades), "121.132"),
+            (30096.0, "tập thể", None, Some(decades), "30.096"),
+        ])
+    );
+    let fraction = report(&b, "004_")
+        .figures
+        .iter()
+        .find(|f| f.value == 42.0)
+        .unwrap();
+    assert_eq!(fraction.of, Some(120.0));
+    // In the seed corpus every caption figure is restated in the body, so only the body copy stays.
+    for r in &b.reports {
+        for f in &r.figures {
+            assert_eq!(
+                r.paragraphs[f.paragraph].kind,
+                ParagraphKind::Body,
+                "{} {}",
+                r.id,
+                f.text
+            );
+        }
+    }
+}
