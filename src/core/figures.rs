@@ -73,10 +73,12 @@ pub(crate) fn most_frequent_form(forms: &BTreeMap<String, usize>) -> String {
 /// Characters that may close a sentence after its final punctuation mark.
 const CLOSERS: [char; 7] = ['"', '”', '’', '\'', ')', ']', '»'];
 
-/// Whether the char at `i` ends a sentence: one of `. ! ? ; …` followed (after closing quotes or
-/// brackets) by white space or the end of the text. A "." inside a number ("13.663") or a name
-/// ("TP.HCM") is followed by a letter or digit, so it is no boundary; neither is the "." of a
-/// short upper-case abbreviation such as "TP. Hồ Chí Minh" or "PGS. TS.".
+/// Whether the char at `i` ends a sentence, and if so where the sentence stops (after closing
+/// quotes or brackets): one of `. ! ? ; …` followed by white space or the end of the text.
+/// A "." inside a number ("13.663") or a name ("TP.HCM") is followed by a letter or digit, so it
+/// is no boundary. Neither is the "." of a short upper-case abbreviation followed by a name
+/// ("TP. Hồ Chí Minh", "PGS. TS. Nguyễn …"): two capitalised words must follow it, which tells
+/// it from "… hệ thống chính trị TP. Chỉ đạo hệ thống …", where "TP" ends a sentence.
 fn ends_sentence(chars: &[char], i: usize) -> Option<usize> {
     let c = chars[i];
     if !matches!(c, '.' | '!' | '?' | ';' | '…') {
@@ -89,22 +91,40 @@ fn ends_sentence(chars: &[char], i: usize) -> Option<usize> {
     if j < chars.len() && !chars[j].is_whitespace() {
         return None;
     }
-    if c == '.' {
-        let mut k = i;
-        while k > 0 && chars[k - 1].is_alphabetic() {
-            k -= 1;
-        }
-        let word = &chars[k..i];
-        let starts_word = k == 0 || !chars[k - 1].is_alphanumeric();
-        if starts_word
-            && (1..=3).contains(&word.len())
-            && word.iter().all(|c| c.is_uppercase())
-            && j < chars.len()
-        {
-            return None;
-        }
+    if c == '.' && j == i + 1 && after_abbreviation(chars, i) && names_follow(chars, j) {
+        return None;
     }
     Some(j)
+}
+
+/// Whether the "." at `i` closes a word of one to three capitals ("TP", "Q", "PGS").
+fn after_abbreviation(chars: &[char], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && chars[k - 1].is_alphabetic() {
+        k -= 1;
+    }
+    let word = &chars[k..i];
+    let starts_word = k == 0 || !chars[k - 1].is_alphanumeric();
+    starts_word && (1..=3).contains(&word.len()) && word.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether the two words after position `j` both start with a capital letter.
+fn names_follow(chars: &[char], mut j: usize) -> bool {
+    for _ in 0..2 {
+        while j < chars.len() && !chars[j].is_alphanumeric() {
+            if !chars[j].is_whitespace() && chars[j] != '.' {
+                return false;
+            }
+            j += 1;
+        }
+        if j >= chars.len() || !chars[j].is_uppercase() {
+            return false;
+        }
+        while j < chars.len() && chars[j].is_alphanumeric() {
+            j += 1;
+        }
+    }
+    true
 }
 
 /// The sentence of `text` that contains the chars `start..end`, as a char range: from just after
@@ -533,7 +553,9 @@ pub fn to_csv(rows: &[FigureRow]) -> String {
     out
 }
 
-/// The figures table as a JSON array of [`FigureRow`] objects.
+/// The figures table as a JSON array of [`FigureRow`] objects (numbers as JSON numbers;
+/// `report`/`figure` are indices into the bundle the rows came from; `highlight` is `[start, end]`
+/// in chars of `sentence`; `of` only for "x out of y" figures).
 pub fn to_json(rows: &[FigureRow]) -> String {
     serde_json::to_string(rows).unwrap_or_else(|_| "[]".into())
 }
@@ -894,6 +916,11 @@ pub(crate) mod tests {
         let (a, b) = find("chưa");
         let (s0, s1) = sentence_around(t, a, b);
         assert_eq!(text::char_slice(t, s0, s1), "chưa rõ?");
+        // "TP" ends a sentence when no name follows it.
+        let t2 = "Chỉ đạo toàn hệ thống chính trị TP. Có gần 5.000 tổ dân vận.";
+        let (s0, s1) = sentence_around(t2, 43, 48);
+        assert_eq!(text::char_slice(t2, 43, 48), "5.000");
+        assert_eq!(text::char_slice(t2, s0, s1), "Có gần 5.000 tổ dân vận.");
         // Out-of-range offsets are clamped rather than panicking.
         assert_eq!(sentence_around("Một câu.", 50, 60), (8, 8));
         assert_eq!(sentence_around("", 0, 0), (0, 0));
