@@ -10,6 +10,8 @@
 //! The rules are deliberately plain and local (a line, its neighbours, its place on the page):
 //! they are easy to check against the seed reports and fail in predictable ways on new ones.
 
+use std::sync::LazyLock;
+
 use crate::core::model::{Paragraph, ParagraphKind};
 use crate::core::text::toned_phrase;
 
@@ -46,8 +48,21 @@ const NOT_NAMES: &[&str] = &["Hà Nội", "Việt Nam", "Sài Gòn", "Thủ Đô
 /// section headings are the short ones (002 has a 15-word heading, 001 captions run past 30 words).
 const CAPTION_MIN_WORDS: usize = 20;
 
+/// Longer lines are never a footer marker or a share button.
+const SHORT_LINE_BYTES: usize = 80;
+
 /// Titles are one line; anything longer than this is the first paragraph of a report without one.
 const TITLE_MAX_CHARS: usize = 200;
+
+/// The lists above as toned phrases, computed once rather than per line.
+fn phrases(list: &[&str]) -> Vec<String> {
+    list.iter().map(|m| toned_phrase(m)).collect()
+}
+static FOOTER_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| phrases(FOOTER_MARKERS));
+static FURNITURE_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| phrases(FURNITURE));
+static OPENER_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| phrases(CAPTION_OPENERS));
+static NAV_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| phrases(&["Tiêu điểm"]));
+static NOT_NAME_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| phrases(NOT_NAMES));
 
 fn para(kind: ParagraphKind, text: &str, line: u32) -> Paragraph {
     Paragraph {
@@ -72,7 +87,12 @@ pub fn classify(text: &str) -> Vec<Paragraph> {
     let mut i = 0;
     while i < lines.len() {
         let (line, text) = lines[i];
-        let phrase = toned_phrase(text);
+        // Markers and furniture are short lines; long lines skip the costly matching key.
+        let phrase = if text.len() <= SHORT_LINE_BYTES {
+            toned_phrase(text)
+        } else {
+            String::new()
+        };
         if in_footer || is_footer_marker(&phrase) {
             // Everything under "Tin liên quan" and the like is other articles' headlines.
             in_footer = true;
@@ -145,15 +165,16 @@ fn mark_closing_byline(paras: &mut [Paragraph]) {
 }
 
 fn is_footer_marker(phrase: &str) -> bool {
-    FOOTER_MARKERS.iter().any(|m| toned_phrase(m) == phrase)
+    FOOTER_KEYS.iter().any(|m| m == phrase)
 }
 
 fn is_furniture(text: &str, phrase: &str) -> bool {
-    if FURNITURE.iter().any(|m| toned_phrase(m) == phrase) {
+    if FURNITURE_KEYS.iter().any(|m| m == phrase) {
         return true;
     }
     // "Tiêu điểm: …" is the site's trending bar.
-    if phrase.starts_with(&toned_phrase("Tiêu điểm")) && text.contains(':') {
+    let head: String = text.chars().take(12).collect();
+    if text.contains(':') && starts_with_phrase(&toned_phrase(&head), &NAV_KEYS[0]) {
         return true;
     }
     // Lines without a letter or digit, such as a lone table-cell pipe.
@@ -212,15 +233,14 @@ fn table_cell_caption(text: &str) -> Option<&str> {
 }
 
 fn is_caption(text: &str) -> bool {
-    let phrase = toned_phrase(text);
     if text.contains("(Ảnh") || text.contains("(ảnh") || text.ends_with("(Ảnh minh họa)") {
         return true;
     }
     let words = text.split_whitespace().count();
     if words <= 12
-        && CAPTION_OPENERS
+        && OPENER_KEYS
             .iter()
-            .any(|o| starts_with_phrase(&phrase, o))
+            .any(|o| starts_with_phrase(&toned_phrase(text), o))
     {
         return true;
     }
@@ -228,8 +248,9 @@ fn is_caption(text: &str) -> bool {
 }
 
 fn starts_with_phrase(phrase: &str, prefix: &str) -> bool {
-    let p = toned_phrase(prefix);
-    phrase == p || phrase.starts_with(&format!("{p} "))
+    phrase
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 /// A one-line headline: short, at least three words, not ending like a sentence or a list item.
@@ -266,10 +287,8 @@ fn is_name_shaped(name: &str) -> bool {
     if !(2..=4).contains(&words.len()) {
         return false;
     }
-    if NOT_NAMES
-        .iter()
-        .any(|n| toned_phrase(n) == toned_phrase(name))
-    {
+    let key = toned_phrase(name);
+    if NOT_NAME_KEYS.contains(&key) {
         return false;
     }
     let all_caps = words

@@ -196,10 +196,21 @@ pub fn parse_aliases(path: &str, text: &str) -> Result<Vec<Vec<String>>, Compile
 
 /// The ids of the topics whose terms occur in `text` as whole words, in taxonomy order.
 pub fn tag(text: &str, topics: &[TopicDef]) -> Vec<String> {
+    tag_tokens(&crate::core::text::tokenize(text), topics)
+}
+
+/// [`tag`] on a paragraph's tokens.
+pub fn tag_tokens(tokens: &[crate::core::text::Token], topics: &[TopicDef]) -> Vec<String> {
     if topics.is_empty() {
         return Vec::new();
     }
-    let hay = format!(" {} ", toned_phrase(text));
+    let mut hay =
+        String::with_capacity(tokens.iter().map(|t| t.toned.len() + 1).sum::<usize>() + 1);
+    hay.push(' ');
+    for t in tokens {
+        hay.push_str(&t.toned);
+        hay.push(' ');
+    }
     topics
         .iter()
         .filter(|t| t.keys.iter().any(|k| hay.contains(k.as_str())))

@@ -1,5 +1,8 @@
 //! The pure core: what the compiler and the app must agree on.
 //! Nothing here does I/O or knows about leptos, the DOM or the file system.
 
+pub mod compare;
+pub mod figures;
 pub mod model;
+pub mod stats;
 pub mod text;

@@ -11,7 +11,7 @@
 //!   "topics":  [ { "id": "dan-van-kheo", "label": { "vi": "Dân vận khéo", "en": "“Skilful mass mobilisation”" } } ],
 //!   "aliases": [ ["TPHCM", "TP.HCM", "Thành phố Hồ Chí Minh"], ["MTTQ", "Mặt trận Tổ quốc"] ],
 //!   "reports": [ {
-//!       "id": "r-02f6dcf03165deaf",           // stable across runs, URL-safe [a-z0-9-]
+//!       "id": "000-02f6dcf03165deaf",         // slug of the file path: stable, URL-safe [a-z0-9-]
 //!       "file": "000_02f6dcf03165deaf.txt",    // the file's path under the compiled folder
 //!       "title": "…" | null, "date": "2024-03-17" | "2024-01" | "2024" | null,
 //!       "city": "hanoi" | "hcmc" | "national" | "other",
@@ -102,7 +102,10 @@ impl City {
             City::National => ("Toàn quốc", "National"),
             City::Other => ("Khác", "Other"),
         };
-        Label { vi: vi.into(), en: en.into() }
+        Label {
+            vi: vi.into(),
+            en: en.into(),
+        }
     }
 }
 
@@ -136,7 +139,10 @@ pub struct Report {
 impl Report {
     /// The year of `date`, when there is one.
     pub fn year(&self) -> Option<i32> {
-        self.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+        self.date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
     }
 }
 
@@ -275,7 +281,13 @@ mod tests {
 
     #[test]
     fn rejects_garbage() {
-        assert!(matches!(Bundle::from_json("<html>"), Err(BundleError::Malformed(_))));
-        assert!(matches!(Bundle::from_json("{}"), Err(BundleError::Malformed(_))));
+        assert!(matches!(
+            Bundle::from_json("<html>"),
+            Err(BundleError::Malformed(_))
+        ));
+        assert!(matches!(
+            Bundle::from_json("{}"),
+            Err(BundleError::Malformed(_))
+        ));
     }
 }

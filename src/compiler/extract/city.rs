@@ -8,7 +8,7 @@
 //! counted: in these reports it is the person ("tư tưởng, đạo đức, phong cách Hồ Chí Minh").
 
 use crate::core::model::{City, Paragraph, ParagraphKind};
-use crate::core::text::{tokenize, toned_key};
+use crate::core::text::{toned_key, Token};
 
 /// (words, weight) for each city. "TP.HCM" and "TP. HCM" tokenize to "tp hcm", so "hcm" covers them.
 const HCMC: &[(&str, u32)] = &[
@@ -29,27 +29,22 @@ const NATIONAL: &[&str] = &[
     "trên phạm vi cả nước",
 ];
 
-/// A paragraph's words as toned keys.
-fn keys(text: &str) -> Vec<String> {
-    tokenize(text).into_iter().map(|t| t.toned).collect()
-}
-
 fn pattern(words: &str) -> Vec<String> {
     words.split(' ').map(toned_key).collect()
 }
 
-fn count(haystack: &[String], needle: &[String]) -> u32 {
+fn count(haystack: &[Token], needle: &[String]) -> u32 {
     if needle.is_empty() || haystack.len() < needle.len() {
         return 0;
     }
     let n = haystack
         .windows(needle.len())
-        .filter(|w| *w == needle)
+        .filter(|w| w.iter().zip(needle).all(|(t, n)| t.toned == *n))
         .count();
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn score(paras: &[(Vec<String>, u32)], table: &[(&str, u32)]) -> u32 {
+fn score(paras: &[(&[Token], u32)], table: &[(&str, u32)]) -> u32 {
     let patterns: Vec<(Vec<String>, u32)> = table.iter().map(|(w, s)| (pattern(w), *s)).collect();
     paras
         .iter()
@@ -65,11 +60,16 @@ fn score(paras: &[(Vec<String>, u32)], table: &[(&str, u32)]) -> u32 {
 
 /// Infers the city of a classified report.
 pub fn infer(paragraphs: &[Paragraph]) -> City {
+    infer_with(paragraphs, &super::tokens_of(paragraphs))
+}
+
+/// [`infer`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`).
+pub fn infer_with(paragraphs: &[Paragraph], tokens: &[Vec<Token>]) -> City {
     let lead_index = paragraphs
         .iter()
         .position(|p| p.kind == ParagraphKind::Body);
-    let mut weighted: Vec<(Vec<String>, u32)> = Vec::new();
-    let mut head: Vec<Vec<String>> = Vec::new();
+    let mut weighted: Vec<(&[Token], u32)> = Vec::new();
+    let mut head: Vec<&[Token]> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         let weight = match p.kind {
             ParagraphKind::Title | ParagraphKind::Kicker => 3,
@@ -77,9 +77,9 @@ pub fn infer(paragraphs: &[Paragraph]) -> City {
             ParagraphKind::Body | ParagraphKind::Caption => 1,
             ParagraphKind::Byline | ParagraphKind::Boilerplate => continue,
         };
-        let k = keys(&p.text);
+        let k = tokens.get(i).map_or(&[][..], Vec::as_slice);
         if weight > 1 {
-            head.push(k.clone());
+            head.push(k);
         }
         weighted.push((k, weight));
     }

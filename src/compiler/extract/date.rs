@@ -36,7 +36,8 @@ fn lead(paragraphs: &[Paragraph]) -> Option<&Paragraph> {
 
 /// "Ngày 13/1, …" (or "Sáng 13/1", "Chiều ngày 13/1/2022") at the start of the lead.
 fn lead_day(paragraphs: &[Paragraph]) -> Option<String> {
-    let text = lead(paragraphs)?.text.as_str();
+    let whole = lead(paragraphs)?.text.as_str();
+    let text = super::credit(whole).map_or(whole, |(_, rest)| rest);
     let opening: String = text.chars().take(40).collect();
     let head = opening.split(',').next()?;
     let words: Vec<&str> = head.split_whitespace().collect();
@@ -135,6 +136,9 @@ mod tests {
     fn day_and_month_take_the_year_from_the_lead() {
         let text = "Hướng về cơ sở, bám sát dân\n\nNgày 13/1, tại Hà Nội, Ban Dân vận Trung ương tổng kết năm 2021, triển khai nhiệm vụ năm 2022, nhiệm kỳ 2021-2026.";
         assert_eq!(date(text).as_deref(), Some("2022-01-13"));
+        // After an outlet's credit.
+        let text = "(VOH) - Ngày 5/3, Thành uỷ TPHCM tổng kết phong trào năm 2023.";
+        assert_eq!(date(text).as_deref(), Some("2023-03-05"));
         // Without a year to anchor it, a day and month are not a date.
         assert_eq!(date("Ngày 13/1, tại Hà Nội, hội nghị diễn ra."), None);
     }

@@ -19,7 +19,7 @@ use super::figures;
 use super::read::Text;
 use super::topics::TopicDef;
 use crate::core::model::{Figure, Paragraph, ParagraphKind, Provenance, Report};
-use crate::core::text::toned_phrase;
+use crate::core::text::{tokenize, toned_phrase, Token};
 
 /// The fields whose provenance the bundle records.
 pub const FIELDS: [&str; 5] = ["title", "date", "city", "outlet", "authors"];
@@ -28,9 +28,11 @@ pub const FIELDS: [&str; 5] = ["title", "date", "city", "outlet", "authors"];
 pub fn build_report(id: String, text: &Text, topics: &[TopicDef]) -> (Report, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let mut paragraphs = clean::classify(&text.text);
-    for p in &mut paragraphs {
+    // Tokenised once here, shared by topic tagging, city and people.
+    let tokens = tokens_of(&paragraphs);
+    for (p, toks) in paragraphs.iter_mut().zip(&tokens) {
         if matches!(p.kind, ParagraphKind::Body | ParagraphKind::Title) {
-            p.topics = super::topics::tag(&p.text, topics);
+            p.topics = super::topics::tag_tokens(toks, topics);
         }
     }
     if !paragraphs.iter().any(|p| p.kind == ParagraphKind::Body) {
@@ -46,13 +48,13 @@ pub fn build_report(id: String, text: &Text, topics: &[TopicDef]) -> (Report, Ve
         .find(|p| p.kind == ParagraphKind::Title)
         .map(|p| p.text.clone());
     let authors = authors(&paragraphs);
-    let people = people::find(&paragraphs, &authors);
+    let people = people::find_with(&paragraphs, &tokens, &authors);
     let report = Report {
         id,
         file: text.file.clone(),
         title,
         date: date::infer(&paragraphs),
-        city: city::infer(&paragraphs),
+        city: city::infer_with(&paragraphs, &tokens),
         outlet: outlet(&paragraphs),
         authors,
         provenance: FIELDS
@@ -65,6 +67,17 @@ pub fn build_report(id: String, text: &Text, topics: &[TopicDef]) -> (Report, Ve
         people,
     };
     (report, warnings)
+}
+
+/// The words of the report's own text (not clutter or bylines), one list per paragraph.
+pub fn tokens_of(paragraphs: &[Paragraph]) -> Vec<Vec<Token>> {
+    paragraphs
+        .iter()
+        .map(|p| match p.kind {
+            ParagraphKind::Boilerplate | ParagraphKind::Byline => Vec::new(),
+            _ => tokenize(&p.text),
+        })
+        .collect()
 }
 
 /// Authors are the names on byline lines, in order, without repeats.
@@ -89,7 +102,11 @@ const DATELINES: &[&str] = &["TPHCM", "TP.HCM", "HCM", "Hà Nội", "Sài Gòn",
 /// The outlet named by the lead's credit: "(VOH) - Năm 2021…", "Kinhtedothi - Phát huy…".
 fn outlet(paragraphs: &[Paragraph]) -> Option<String> {
     let lead = paragraphs.iter().find(|p| p.kind == ParagraphKind::Body)?;
-    let text = lead.text.as_str();
+    credit(&lead.text).map(|(name, _)| name.to_owned())
+}
+
+/// Splits a lead's outlet credit from its text: "(VOH) - Năm 2021…" → ("VOH", "Năm 2021…").
+pub fn credit(text: &str) -> Option<(&str, &str)> {
     let (name, rest) = if let Some(inner) = text.strip_prefix('(') {
         let close = inner.find(')')?;
         (&inner[..close], &inner[close + 1..])
@@ -98,7 +115,9 @@ fn outlet(paragraphs: &[Paragraph]) -> Option<String> {
         (&text[..space], &text[space..])
     };
     let rest = rest.trim_start();
-    let credited = rest.starts_with("- ") || rest.starts_with("– ") || rest.starts_with("— ");
+    let after = ["- ", "– ", "— "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))?;
     let plausible = (2..=30).contains(&name.chars().count())
         && name.chars().next().is_some_and(char::is_uppercase)
         && name
@@ -108,7 +127,7 @@ fn outlet(paragraphs: &[Paragraph]) -> Option<String> {
         && !DATELINES
             .iter()
             .any(|d| toned_phrase(d) == toned_phrase(name));
-    (credited && plausible).then(|| name.to_owned())
+    plausible.then_some((name, after.trim_start()))
 }
 
 /// Figures of body and caption paragraphs; a figure a caption repeats from the body is one figure.
@@ -128,7 +147,7 @@ fn figures_of(paragraphs: &[Paragraph]) -> Vec<Figure> {
     captions.retain(|c| !body.iter().any(|b| same(b, c)));
     let mut all = body;
     all.extend(captions);
-    all.sort_by(|a, b| (a.paragraph, a.start, a.end).cmp(&(b.paragraph, b.start, b.end)));
+    all.sort_by_key(|f| (f.paragraph, f.start, f.end));
     all
 }
 

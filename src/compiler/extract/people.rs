@@ -9,7 +9,10 @@
 //! (the city or the president) never is; neither is a place such as "quận Hoàng Mai".
 
 use crate::core::model::{Paragraph, ParagraphKind, Person};
-use crate::core::text::{char_slice, tokenize, toned_key, toned_phrase, Token};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::core::text::{tokenize, toned_key, toned_phrase, Token};
 
 const SURNAMES: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
@@ -128,9 +131,18 @@ const MAX_POSITION_WORDS: usize = 25;
 
 /// Finds people in the report's own text (title, kicker, body, captions).
 pub fn find(paragraphs: &[Paragraph], authors: &[String]) -> Vec<Person> {
+    find_with(paragraphs, &super::tokens_of(paragraphs), authors)
+}
+
+/// [`find`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`).
+pub fn find_with(
+    paragraphs: &[Paragraph],
+    tokens: &[Vec<Token>],
+    authors: &[String],
+) -> Vec<Person> {
     let authors: Vec<String> = authors.iter().map(|a| toned_phrase(a)).collect();
     let mut people: Vec<Person> = Vec::new();
-    for p in paragraphs.iter().filter(|p| {
+    for (p, toks) in paragraphs.iter().zip(tokens).filter(|(p, _)| {
         matches!(
             p.kind,
             ParagraphKind::Title
@@ -139,7 +151,7 @@ pub fn find(paragraphs: &[Paragraph], authors: &[String]) -> Vec<Person> {
                 | ParagraphKind::Caption
         )
     }) {
-        for person in in_text(&p.text) {
+        for person in in_tokens(&p.text, toks) {
             let key = toned_phrase(&person.name);
             if authors.contains(&key) {
                 continue;
@@ -166,9 +178,32 @@ fn is_capitalised(word: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
 }
 
-/// Whether `toks[i..]` starts with the words of `phrase` (toned keys).
-fn starts_with_words(toks: &[Token], i: usize, phrase: &str) -> bool {
-    let words: Vec<String> = phrase.split(' ').map(toned_key).collect();
+/// A word list as toned keys, computed once: matching runs for every token of every paragraph.
+struct Words(Vec<Vec<String>>);
+
+impl Words {
+    fn new(list: &[&str]) -> Words {
+        Words(
+            list.iter()
+                .map(|p| p.split(' ').map(toned_key).collect())
+                .collect(),
+        )
+    }
+
+    /// The number of tokens of the first phrase that starts at token `i`, if any.
+    fn at(&self, toks: &[Token], i: usize) -> Option<usize> {
+        self.0.iter().find(|w| matches_at(toks, i, w)).map(Vec::len)
+    }
+
+    /// Whether a phrase ends right before token `i`.
+    fn before(&self, toks: &[Token], i: usize) -> bool {
+        self.0
+            .iter()
+            .any(|w| i >= w.len() && matches_at(toks, i - w.len(), w))
+    }
+}
+
+fn matches_at(toks: &[Token], i: usize, words: &[String]) -> bool {
     toks.len() >= i + words.len()
         && words
             .iter()
@@ -176,29 +211,52 @@ fn starts_with_words(toks: &[Token], i: usize, phrase: &str) -> bool {
             .all(|(k, w)| toks[i + k].toned == *w)
 }
 
-fn any_words_at(toks: &[Token], i: usize, list: &[&str]) -> bool {
-    list.iter().any(|p| starts_with_words(toks, i, p))
+static TITLES: LazyLock<Words> = LazyLock::new(|| Words::new(TITLE_WORDS));
+static LEAD_INS: LazyLock<Words> = LazyLock::new(|| Words::new(CONNECTORS));
+static PLACES: LazyLock<Words> = LazyLock::new(|| Words::new(PLACE_WORDS));
+static ENDERS: LazyLock<Words> = LazyLock::new(|| Words::new(POSITION_ENDERS));
+static NON_PERSONS: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_PEOPLE));
+static SURNAME_KEYS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| SURNAMES.iter().map(|s| toned_key(s)).collect());
+
+/// A paragraph with its char boundaries, so slicing by char offsets is O(1)
+/// (`char_slice` walks from the start, which made name search quadratic in paragraph length).
+struct Indexed<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
 }
 
-/// Whether a list phrase ends right before token `i`.
-fn any_words_before(toks: &[Token], i: usize, list: &[&str]) -> bool {
-    list.iter().any(|p| {
-        let n = p.split(' ').count();
-        i >= n && starts_with_words(toks, i - n, p)
-    })
+impl<'a> Indexed<'a> {
+    fn new(text: &'a str) -> Self {
+        let starts = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        Indexed { text, starts }
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        let last = self.starts.len() - 1;
+        let (a, b) = (self.starts[start.min(last)], self.starts[end.min(last)]);
+        &self.text[a..b.max(a)]
+    }
 }
 
 /// The people named in one paragraph, in order.
-pub fn in_text(text: &str) -> Vec<Person> {
-    let chars: Vec<char> = text.chars().collect();
-    let toks = tokenize(text);
-    let word = |t: &Token| char_slice(text, t.start, t.end);
-    let surnames: Vec<String> = SURNAMES.iter().map(|s| toned_key(s)).collect();
+pub fn in_text(raw: &str) -> Vec<Person> {
+    in_tokens(raw, &tokenize(raw))
+}
+
+fn in_tokens(raw: &str, toks: &[Token]) -> Vec<Person> {
+    let text = &Indexed::new(raw);
+    let chars: Vec<char> = raw.chars().collect();
+    let word = |t: &Token| text.slice(t.start, t.end);
     let mut out = Vec::new();
     let mut prev_end = 0usize;
     let mut i = 0;
     while i < toks.len() {
-        if !(is_capitalised(word(&toks[i])) && surnames.contains(&toks[i].toned)) {
+        if !(is_capitalised(word(&toks[i])) && SURNAME_KEYS.contains(&toks[i].toned)) {
             i += 1;
             continue;
         }
@@ -207,27 +265,27 @@ pub fn in_text(text: &str) -> Vec<Person> {
         while j < toks.len()
             && j - i < 4
             && toks[j].start == toks[j - 1].end + 1
-            && chars[toks[j - 1].end] == ' '
+            && matches!(chars[toks[j - 1].end], ' ' | '\u{a0}')
             && is_capitalised(word(&toks[j]))
-            && !any_words_at(&toks, j, TITLE_WORDS)
+            && TITLES.at(toks, j).is_none()
         {
             j += 1;
         }
         let name_start = toks[i].start;
         let name_end = toks[j - 1].end;
-        let name = char_slice(text, name_start, name_end);
-        let is_place = any_words_before(&toks, i, PLACE_WORDS);
-        let key = toned_phrase(name);
-        let not_person = NOT_PEOPLE.iter().any(|n| {
-            let n = toned_phrase(n);
-            key == n || key.starts_with(&format!("{n} "))
-        });
-        if j - i < 2 || is_place || not_person {
+        let name = text.slice(name_start, name_end);
+        let is_place = PLACES.before(toks, i);
+        // "Hà Nội Trần Thị Hoa": skip just the place, then read the name after it.
+        if let Some(len) = NON_PERSONS.at(toks, i) {
+            i += len;
+            continue;
+        }
+        if j - i < 2 || is_place {
             i = j;
             continue;
         }
-        let position = position_after(text, &chars, &toks, j, name_end)
-            .or_else(|| position_before(text, &chars, &toks, prev_end, name_start));
+        let position = position_after(text, &chars, toks, j, name_end)
+            .or_else(|| position_before(text, &chars, toks, prev_end, name_start));
         out.push(Person {
             name: name.to_owned(),
             position,
@@ -252,7 +310,7 @@ fn is_clause_break(chars: &[char], k: usize) -> bool {
 
 /// "Nguyễn Hữu Hiệp, Trưởng Ban Dân vận Thành ủy TPHCM." → the text after the comma.
 fn position_after(
-    text: &str,
+    text: &Indexed<'_>,
     chars: &[char],
     toks: &[Token],
     next: usize,
@@ -262,9 +320,7 @@ fn position_after(
         return None;
     }
     let first = &toks[next];
-    if !is_capitalised(char_slice(text, first.start, first.end))
-        || !any_words_at(toks, next, TITLE_WORDS)
-    {
+    if !is_capitalised(text.slice(first.start, first.end)) || TITLES.at(toks, next).is_none() {
         return None;
     }
     let mut end = chars.len();
@@ -275,12 +331,12 @@ fn position_after(
         if tok.start >= end {
             break;
         }
-        if any_words_at(toks, t, POSITION_ENDERS) {
+        if ENDERS.at(toks, t).is_some() {
             end = tok.start;
             break;
         }
     }
-    clean_position(char_slice(text, first.start, end))
+    clean_position(text.slice(first.start, end))
 }
 
 /// "Phó Bí thư Thành ủy TPHCM Nguyễn Phước Lộc" → the title words before the name, within its clause.
@@ -289,7 +345,7 @@ fn position_after(
 /// "Dự hội nghị có" may precede it); earlier parts extend the position while they are wholly
 /// positions ("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Võ Văn Thưởng").
 fn position_before(
-    text: &str,
+    text: &Indexed<'_>,
     chars: &[char],
     toks: &[Token],
     floor: usize,
@@ -310,11 +366,10 @@ fn position_before(
             .collect();
         let Some(&first) = inside.first() else { break };
         let candidate = inside.iter().copied().find(|&t| {
-            is_capitalised(char_slice(text, toks[t].start, toks[t].end))
-                && any_words_at(toks, t, TITLE_WORDS)
+            is_capitalised(text.slice(toks[t].start, toks[t].end))
+                && TITLES.at(toks, t).is_some()
                 && (t == first
-                    || any_words_before(toks, t, CONNECTORS)
-                        && all_lower_between(text, toks, first, t))
+                    || LEAD_INS.before(toks, t) && all_lower_between(text, toks, first, t))
         });
         let Some(t) = candidate else { break };
         from = Some(toks[t].start);
@@ -325,12 +380,12 @@ fn position_before(
         }
         part_end = part_start - 1;
     }
-    clean_position(char_slice(text, from?, name_start))
+    clean_position(text.slice(from?, name_start))
 }
 
 /// Before a title word that is not at its clause's start, only a lead-in such as "Dự hội nghị có".
-fn all_lower_between(text: &str, toks: &[Token], f: usize, t: usize) -> bool {
-    (f + 1..t).all(|k| !is_capitalised(char_slice(text, toks[k].start, toks[k].end)))
+fn all_lower_between(text: &Indexed<'_>, toks: &[Token], f: usize, t: usize) -> bool {
+    (f + 1..t).all(|k| !is_capitalised(text.slice(toks[k].start, toks[k].end)))
 }
 
 fn clean_position(s: &str) -> Option<String> {
@@ -425,6 +480,10 @@ mod tests {
 
     #[test]
     fn places_and_the_president_are_not_people() {
+        assert_eq!(
+            people("Phó Bí thư Thành ủy Hà Nội Trần Thị Hoa kiểm tra."),
+            [p("Trần Thị Hoa", Some("Phó Bí thư Thành ủy Hà Nội"))]
+        );
         assert!(people("Hội thi “Dân vận khéo” quận Hoàng Mai được tổ chức.").is_empty());
         assert!(
             people("Làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh của từng cá nhân.")
