@@ -102,7 +102,10 @@ impl City {
             City::National => ("Toàn quốc", "National"),
             City::Other => ("Khác", "Other"),
         };
-        Label { vi: vi.into(), en: en.into() }
+        Label {
+            vi: vi.into(),
+            en: en.into(),
+        }
     }
 }
 
@@ -136,7 +139,10 @@ pub struct Report {
 impl Report {
     /// The year of `date`, when there is one.
     pub fn year(&self) -> Option<i32> {
-        self.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+        self.date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
     }
 }
 
@@ -275,7 +281,13 @@ mod tests {
 
     #[test]
     fn rejects_garbage() {
-        assert!(matches!(Bundle::from_json("<html>"), Err(BundleError::Malformed(_))));
-        assert!(matches!(Bundle::from_json("{}"), Err(BundleError::Malformed(_))));
+        assert!(matches!(
+            Bundle::from_json("<html>"),
+            Err(BundleError::Malformed(_))
+        ));
+        assert!(matches!(
+            Bundle::from_json("{}"),
+            Err(BundleError::Malformed(_))
+        ));
     }
 }

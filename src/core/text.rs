@@ -66,7 +66,8 @@ pub fn folded_key(word: &str) -> String {
 
 /// Whether a word carries any diacritic (tone or vowel mark, or "đ").
 pub fn has_diacritics(word: &str) -> bool {
-    word.nfd().any(|c| is_combining_mark(c) || c == 'đ' || c == 'Đ')
+    word.nfd()
+        .any(|c| is_combining_mark(c) || c == 'đ' || c == 'Đ')
 }
 
 /// One word of a text: its place (in chars, end exclusive) and its two keys.
@@ -108,7 +109,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn make_token(word: &str, start: usize, end: usize) -> Token {
-    Token { start, end, toned: toned_key(word), folded: folded_key(word) }
+    Token {
+        start,
+        end,
+        toned: toned_key(word),
+        folded: folded_key(word),
+    }
 }
 
 /// The toned keys of a text's words joined by single spaces: a canonical phrase for matching
@@ -135,7 +141,10 @@ fn join_keys<'a>(keys: impl Iterator<Item = &'a str>) -> String {
 
 /// The chars `start..end` of `text` (char offsets, as in the bundle).
 pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
-    let mut it = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let mut it = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
     let b0 = it.by_ref().nth(start).unwrap_or(text.len());
     let b1 = if end > start {
         it.nth(end - start - 1).unwrap_or(text.len())
@@ -166,9 +175,9 @@ pub fn vi_sort_key(s: &str) -> (Vec<u32>, Vec<u8>) {
         let mut j = i + 1;
         while j < decomposed.len() && is_combining_mark(decomposed[j]) {
             match decomposed[j] {
-                '\u{306}' => rank += 1,              // ă
-                '\u{302}' => rank += 2,              // â ê ô
-                '\u{31b}' => rank += 3,              // ơ ư
+                '\u{306}' => rank += 1, // ă
+                '\u{302}' => rank += 2, // â ê ô
+                '\u{31b}' => rank += 3, // ơ ư
                 '\u{300}' => tone = 1,
                 '\u{301}' => tone = 2,
                 '\u{309}' => tone = 3,
@@ -197,7 +206,10 @@ mod tests {
         assert_eq!(toned_key("hoà"), toned_key("hòa"));
         assert_eq!(toned_key("uỷ"), toned_key("ủy"));
         assert_eq!(toned_key("Thuỷ"), toned_key("thủy"));
-        assert_eq!(toned_phrase("Thành uỷ TPHCM"), toned_phrase("thành ủy tphcm"));
+        assert_eq!(
+            toned_phrase("Thành uỷ TPHCM"),
+            toned_phrase("thành ủy tphcm")
+        );
         assert_ne!(toned_key("hòa"), toned_key("hóa"));
         assert_ne!(toned_key("hoa"), toned_key("hòa"));
     }
@@ -215,7 +227,10 @@ mod tests {
     fn folding_drops_every_mark_and_d_bar() {
         assert_eq!(folded_key("Đảng"), "dang");
         assert_eq!(folded_key("Thường"), "thuong");
-        assert_eq!(folded_phrase("Ủy ban MTTQ Việt Nam"), "uy ban mttq viet nam");
+        assert_eq!(
+            folded_phrase("Ủy ban MTTQ Việt Nam"),
+            "uy ban mttq viet nam"
+        );
         assert!(has_diacritics("đi"));
         assert!(!has_diacritics("dan van"));
     }
@@ -224,8 +239,14 @@ mod tests {
     fn tokens_carry_char_offsets() {
         let text = "“Dân vận khéo” năm 2023: 13.663 mô hình";
         let toks = tokenize(text);
-        let words: Vec<&str> = toks.iter().map(|t| char_slice(text, t.start, t.end)).collect();
-        assert_eq!(words, ["Dân", "vận", "khéo", "năm", "2023", "13", "663", "mô", "hình"]);
+        let words: Vec<&str> = toks
+            .iter()
+            .map(|t| char_slice(text, t.start, t.end))
+            .collect();
+        assert_eq!(
+            words,
+            ["Dân", "vận", "khéo", "năm", "2023", "13", "663", "mô", "hình"]
+        );
         assert_eq!(toks[0].start, 1);
     }
 
