@@ -42,7 +42,7 @@ use crate::core::i18n::Lang;
 use crate::core::model::{Bundle, City, Label};
 use crate::core::search::{ReportHit, SearchIndex};
 use crate::core::text::{collate, toned_phrase};
-use crate::core::url::{same_name, Notice, Reason, ViewState};
+use crate::core::url::{Notice, Reason, ViewState};
 use std::collections::HashMap;
 
 /// The filters of a view. Empty lists and `None` mean "no filter on this facet".
@@ -98,6 +98,8 @@ pub struct Catalog {
     outlets: Vec<String>,
     persons: Vec<String>,
     years: Vec<i32>,
+    /// Per city in [`City::ALL`] order, whether some report has it.
+    cities: [bool; 4],
     reports: Vec<ReportFacets>,
     /// Report indices, newest date first, undated last, ties in bundle order.
     by_date: Vec<usize>,
@@ -217,11 +219,13 @@ impl Catalog {
             report_ids.entry(r.id.clone()).or_insert(i);
         }
 
+        let cities = City::ALL.map(|c| reports.iter().any(|r| r.city == c));
         Catalog {
             topics,
             outlets,
             persons,
             years,
+            cities,
             reports,
             by_date,
             topic_ids,
@@ -316,31 +320,65 @@ impl Catalog {
     }
 
     fn resolve(&self, f: &Filters) -> Resolved {
-        let lookup =
-            |values: &[String], map: &HashMap<String, u32>, len: usize, by_phrase: bool| {
-                if values.is_empty() {
-                    return None;
-                }
-                let mut sel = vec![false; len];
-                for v in values {
-                    let key = if by_phrase {
-                        toned_phrase(v)
-                    } else {
-                        v.clone()
-                    };
-                    if let Some(&i) = map.get(&key) {
-                        sel[i as usize] = true;
-                    }
-                }
-                Some(sel)
-            };
         Resolved {
             cities: (!f.cities.is_empty()).then(|| f.cities.iter().map(|&c| city_bit(c)).sum()),
             years: f.years,
-            topics: lookup(&f.topics, &self.topic_ids, self.topics.len(), false),
-            outlets: lookup(&f.outlets, &self.outlet_keys, self.outlets.len(), true),
-            persons: lookup(&f.persons, &self.person_keys, self.persons.len(), true),
+            topics: Selection::new(&f.topics, &self.topic_ids, self.topics.len(), |v| v.clone()),
+            outlets: Selection::new(&f.outlets, &self.outlet_keys, self.outlets.len(), |v| {
+                toned_phrase(v)
+            }),
+            persons: Selection::new(&f.persons, &self.person_keys, self.persons.len(), |v| {
+                toned_phrase(v)
+            }),
         }
+    }
+}
+
+/// The selected values of one named facet, resolved once per call to catalog indices.
+struct Selection {
+    /// Per catalog value, whether it is selected; `None` when the facet is not filtered.
+    selected: Option<Vec<bool>>,
+    /// Selected values the catalog does not have, as written.
+    missing: Vec<String>,
+}
+
+impl Selection {
+    fn new(
+        values: &[String],
+        map: &HashMap<String, u32>,
+        len: usize,
+        key: impl Fn(&String) -> String,
+    ) -> Selection {
+        if values.is_empty() {
+            return Selection {
+                selected: None,
+                missing: Vec::new(),
+            };
+        }
+        let mut selected = vec![false; len];
+        let mut missing = Vec::new();
+        for v in values {
+            match map.get(&key(v)) {
+                Some(&i) => selected[i as usize] = true,
+                None => missing.push(v.clone()),
+            }
+        }
+        Selection {
+            selected: Some(selected),
+            missing,
+        }
+    }
+
+    /// Whether a report with these values passes.
+    fn passes(&self, values: &[u32]) -> bool {
+        match &self.selected {
+            None => true,
+            Some(sel) => values.iter().any(|&v| sel[v as usize]),
+        }
+    }
+
+    fn is_selected(&self, i: usize) -> bool {
+        self.selected.as_ref().is_some_and(|s| s[i])
     }
 }
 
@@ -352,9 +390,9 @@ fn city_bit(c: City) -> u8 {
 struct Resolved {
     cities: Option<u8>,
     years: Option<(i32, i32)>,
-    topics: Option<Vec<bool>>,
-    outlets: Option<Vec<bool>>,
-    persons: Option<Vec<bool>>,
+    topics: Selection,
+    outlets: Selection,
+    persons: Selection,
 }
 
 const CITY: u8 = 1;
@@ -366,10 +404,6 @@ const PERSON: u8 = 16;
 impl Resolved {
     /// The facets whose filter `r` fails, as a bit set.
     fn failures(&self, r: &ReportFacets) -> u8 {
-        let any = |sel: &Option<Vec<bool>>, vals: &[u32]| match sel {
-            None => true,
-            Some(sel) => vals.iter().any(|&v| sel[v as usize]),
-        };
         let mut fail = 0;
         if self.cities.is_some_and(|m| m & city_bit(r.city) == 0) {
             fail |= CITY;
@@ -379,13 +413,13 @@ impl Resolved {
                 fail |= YEAR;
             }
         }
-        if !any(&self.topics, &r.topics) {
+        if !self.topics.passes(&r.topics) {
             fail |= TOPIC;
         }
-        if !any(&self.outlets, r.outlet.as_slice()) {
+        if !self.outlets.passes(r.outlet.as_slice()) {
             fail |= OUTLET;
         }
-        if !any(&self.persons, &r.persons) {
+        if !self.persons.passes(&r.persons) {
             fail |= PERSON;
         }
         fail
@@ -561,14 +595,10 @@ pub fn apply(catalog: &Catalog, hits: Option<Vec<ReportHit>>, filters: &Filters)
         None => Vec::new(),
     };
 
-    let present_cities: Vec<bool> = City::ALL
-        .iter()
-        .map(|&c| catalog.reports.iter().any(|r| r.city == c))
-        .collect();
     let cities = City::ALL
         .iter()
         .enumerate()
-        .filter(|&(i, c)| present_cities[i] || filters.cities.contains(c))
+        .filter(|&(i, c)| catalog.cities[i] || filters.cities.contains(c))
         .map(|(i, &c)| FacetValue {
             value: c,
             count: city_counts[i],
@@ -594,20 +624,17 @@ pub fn apply(catalog: &Catalog, hits: Option<Vec<ReportHit>>, filters: &Filters)
     let topics = named_facet(
         catalog.topics.iter().map(|t| t.id.as_str()),
         &topic_counts,
-        &filters.topics,
-        |a, b| a == b,
+        &resolved.topics,
     );
     let outlets = named_facet(
         catalog.outlets.iter().map(String::as_str),
         &outlet_counts,
-        &filters.outlets,
-        same_name,
+        &resolved.outlets,
     );
     let persons = named_facet(
         catalog.persons.iter().map(String::as_str),
         &person_counts,
-        &filters.persons,
-        same_name,
+        &resolved.persons,
     );
 
     Results {
@@ -631,26 +658,22 @@ pub fn apply(catalog: &Catalog, hits: Option<Vec<ReportHit>>, filters: &Filters)
 fn named_facet<'a>(
     values: impl Iterator<Item = &'a str>,
     counts: &[usize],
-    selected: &[String],
-    same: impl Fn(&str, &str) -> bool,
+    selection: &Selection,
 ) -> Vec<FacetValue<String>> {
     let mut out: Vec<FacetValue<String>> = values
         .zip(counts)
-        .map(|(v, &count)| FacetValue {
+        .enumerate()
+        .map(|(i, (v, &count))| FacetValue {
             value: v.to_owned(),
             count,
-            selected: selected.iter().any(|s| same(s, v)),
+            selected: selection.is_selected(i),
         })
         .collect();
-    for s in selected {
-        if !out.iter().any(|f| same(&f.value, s)) {
-            out.push(FacetValue {
-                value: s.clone(),
-                count: 0,
-                selected: true,
-            });
-        }
-    }
+    out.extend(selection.missing.iter().map(|s| FacetValue {
+        value: s.clone(),
+        count: 0,
+        selected: true,
+    }));
     out
 }
 

@@ -53,8 +53,37 @@
 //! ```
 
 use crate::core::model::{Bundle, ParagraphKind};
-use crate::core::text::{char_slice, has_diacritics, nfc, tokenize};
+use crate::core::text::{
+    char_slice, folded_key, has_diacritics, nfc, tokenize, toned_key, word_spans,
+};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hash for the short word keys of the index. The index hashes only the bundle's
+/// own words, so the flooding resistance of the default hasher buys nothing here.
+#[derive(Debug, Clone, Copy, Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The internal paragraph number standing for the report's `title` field.
 const TITLE: u32 = u32::MAX;
@@ -64,9 +93,9 @@ const TITLE: u32 = u32::MAX;
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     /// Folded key → key id (index into `postings`).
-    keys: HashMap<Box<str>, u32>,
-    /// Per folded key, its spellings (toned keys), each with its sorted global token numbers.
-    postings: Vec<Vec<Variant>>,
+    keys: FnvMap<Box<str>, u32>,
+    /// Per folded key, where it occurs and in which spelling.
+    postings: Vec<Postings>,
     /// Char span of each global token in its paragraph's text. Token numbers leave a gap of one
     /// after every paragraph, so "the next token" never crosses into another paragraph.
     tok_start: Vec<u32>,
@@ -80,11 +109,14 @@ pub struct SearchIndex {
     aliases: Aliases,
 }
 
-/// One spelling (toned key) of a folded key and where it occurs.
-#[derive(Debug, Clone)]
-struct Variant {
-    toned: Box<str>,
+/// Where one folded key occurs: its global token numbers, ascending, and for each the spelling
+/// (toned key) found there, as an index into `spellings`. One sorted list per key, rather than
+/// one per spelling, so that a query reads it in a single pass with no merging.
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    spellings: Vec<Box<str>>,
     toks: Vec<u32>,
+    spelling: Vec<u16>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -124,7 +156,7 @@ impl SearchIndex {
     /// the alias groups. Linear in the number of words.
     pub fn new(bundle: &Bundle) -> SearchIndex {
         let mut index = SearchIndex {
-            keys: HashMap::new(),
+            keys: FnvMap::default(),
             postings: Vec::new(),
             tok_start: Vec::new(),
             tok_end: Vec::new(),
@@ -133,14 +165,15 @@ impl SearchIndex {
             report_toks: Vec::with_capacity(bundle.reports.len() + 1),
             aliases: Aliases::new(&bundle.aliases),
         };
+        let mut seen = FnvMap::default();
         for report in &bundle.reports {
             index.report_toks.push(index.next_token());
             if let Some(title) = &report.title {
-                index.add_paragraph(TITLE, 3, title);
+                index.add_paragraph(&mut seen, TITLE, 3, title);
             }
             for (i, p) in report.paragraphs.iter().enumerate() {
                 if !p.kind.is_clutter() {
-                    index.add_paragraph(i as u32, kind_weight(p.kind), &p.text);
+                    index.add_paragraph(&mut seen, i as u32, kind_weight(p.kind), &p.text);
                 }
             }
         }
@@ -153,47 +186,70 @@ impl SearchIndex {
         self.tok_start.len() as u32
     }
 
-    fn add_paragraph(&mut self, paragraph: u32, weight: u8, text: &str) {
-        let tokens = tokenize(text);
+    /// Indexes one paragraph. `seen` maps each word as written to its (key id, variant), so
+    /// the keys of a word are computed once per distinct spelling, not once per occurrence.
+    fn add_paragraph(
+        &mut self,
+        seen: &mut FnvMap<String, (u32, u16)>,
+        paragraph: u32,
+        weight: u8,
+        text: &str,
+    ) {
+        let words = word_spans(text);
         // Token numbers are u32; a corpus of four billion words is far beyond what a browser
         // holds, so the rest is left unindexed rather than wrapping around.
-        if tokens.is_empty() || self.tok_start.len() + tokens.len() + 1 >= u32::MAX as usize {
+        if words.is_empty() || self.tok_start.len() + words.len() + 1 >= u32::MAX as usize {
             return;
         }
         self.para_first.push(self.next_token());
         self.paras.push(ParaRef { paragraph, weight });
-        for t in tokens {
+        for (start, end, word) in words {
             let tok = self.next_token();
-            let next_id = self.postings.len() as u32;
-            let id = *self
-                .keys
-                .entry(t.folded.into_boxed_str())
-                .or_insert(next_id);
-            if id == next_id {
-                self.postings.push(Vec::new());
-            }
-            let variants = &mut self.postings[id as usize];
-            match variants.iter_mut().find(|v| *v.toned == *t.toned) {
-                Some(v) => v.toks.push(tok),
-                None => variants.push(Variant {
-                    toned: t.toned.into_boxed_str(),
-                    toks: vec![tok],
-                }),
-            }
-            self.tok_start.push(t.start as u32);
-            self.tok_end.push(t.end as u32);
+            let (id, spelling) = match seen.get(word) {
+                Some(&found) => found,
+                None => {
+                    let found = self.intern(word);
+                    seen.insert(word.to_owned(), found);
+                    found
+                }
+            };
+            let postings = &mut self.postings[id as usize];
+            postings.toks.push(tok);
+            postings.spelling.push(spelling);
+            self.tok_start.push(start as u32);
+            self.tok_end.push(end as u32);
         }
         // The gap token: never a posting, so phrases cannot run across paragraphs.
         self.tok_start.push(0);
         self.tok_end.push(0);
     }
 
-    fn shrink(&mut self) {
-        for variants in &mut self.postings {
-            variants.shrink_to_fit();
-            for v in variants.iter_mut() {
-                v.toks.shrink_to_fit();
+    /// The (key id, spelling) of a word, creating them when new.
+    fn intern(&mut self, word: &str) -> (u32, u16) {
+        let (folded, toned) = (folded_key(word), toned_key(word));
+        let next_id = self.postings.len() as u32;
+        let id = *self.keys.entry(folded.into_boxed_str()).or_insert(next_id);
+        if id == next_id {
+            self.postings.push(Postings::default());
+        }
+        let spellings = &mut self.postings[id as usize].spellings;
+        let spelling = match spellings.iter().position(|v| **v == *toned) {
+            Some(i) => i,
+            None => {
+                spellings.push(toned.into_boxed_str());
+                spellings.len() - 1
             }
+        };
+        // More than 65,535 spellings of one folded key cannot come from real words; they
+        // share the last number, which only blurs exact-accent ranking among them.
+        (id, spelling.min(usize::from(u16::MAX)) as u16)
+    }
+
+    fn shrink(&mut self) {
+        for p in &mut self.postings {
+            p.spellings.shrink_to_fit();
+            p.toks.shrink_to_fit();
+            p.spelling.shrink_to_fit();
         }
         self.postings.shrink_to_fit();
         self.tok_start.shrink_to_fit();
@@ -217,9 +273,9 @@ impl SearchIndex {
         IndexStats {
             reports: self.report_toks.len().saturating_sub(1),
             paragraphs: self.paras.len(),
-            tokens: self.postings.iter().flatten().map(|v| v.toks.len()).sum(),
+            tokens: self.postings.iter().map(|p| p.toks.len()).sum(),
             keys: self.postings.len(),
-            spellings: self.postings.iter().map(Vec::len).sum(),
+            spellings: self.postings.iter().map(|p| p.spellings.len()).sum(),
         }
     }
 
@@ -233,10 +289,11 @@ impl SearchIndex {
             return (0..reports).map(ReportHit::plain).collect();
         }
         let plan = self.plan(query);
+        let mut scratch = Vec::new();
         let mut hits: Vec<ReportHit> = plan
             .candidates(self)
             .into_iter()
-            .filter_map(|r| self.report_hit(&plan, r))
+            .filter_map(|r| self.report_hit(&plan, r, &mut scratch))
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.report.cmp(&b.report)));
         hits
@@ -249,7 +306,7 @@ impl SearchIndex {
         if query.is_empty() || report + 1 >= self.report_toks.len() {
             return None;
         }
-        self.report_hit(&self.plan(query), report as u32)
+        self.report_hit(&self.plan(query), report as u32, &mut Vec::new())
     }
 
     /// Every occurrence of every unit and phrase of the query, across the whole corpus.
@@ -281,20 +338,30 @@ impl SearchIndex {
         let Some(&id) = self.keys.get(q.folded.as_str()) else {
             return Vec::new();
         };
-        let variants = &self.postings[id as usize];
-        let mut out = Vec::with_capacity(variants.iter().map(|v| v.toks.len()).sum());
-        for v in variants {
-            let exact = literal && (!q.accented || *v.toned == *q.toned);
-            out.extend(v.toks.iter().map(|&t| Occ {
+        let p = &self.postings[id as usize];
+        // Which spelling counts as exact: any, for an accent-free word; the typed one (if the
+        // corpus has it) otherwise; none, for an alias member.
+        let exact = match (literal, q.accented) {
+            (false, _) => Exact::Never,
+            (true, false) => Exact::Always,
+            (true, true) => match p.spellings.iter().position(|v| **v == *q.toned) {
+                Some(i) => Exact::Spelling(i as u16),
+                None => Exact::Never,
+            },
+        };
+        p.toks
+            .iter()
+            .zip(&p.spelling)
+            .map(|(&t, &v)| Occ {
                 start: t,
                 end: t + 1,
-                exact,
-            }));
-        }
-        if variants.len() > 1 {
-            out.sort_unstable_by_key(|o| o.start);
-        }
-        out
+                exact: match exact {
+                    Exact::Never => false,
+                    Exact::Always => true,
+                    Exact::Spelling(e) => v == e,
+                },
+            })
+            .collect()
     }
 
     /// Occurrences of one unit: any of its alternatives, each a run of consecutive words.
@@ -310,29 +377,19 @@ impl SearchIndex {
                 }
                 occ = chain(&occ, &self.token_occ(t, alt.literal));
             }
-            out.extend(occ);
+            out = merge(out, occ);
         }
-        if unit.alts.len() > 1 {
-            out.sort_unstable_by_key(|o| (o.start, o.end));
-            out.dedup_by(|b, a| {
-                // Keep one occurrence per span, exact if either was.
-                if a.start == b.start && a.end == b.end {
-                    a.exact |= b.exact;
-                    true
-                } else {
-                    false
-                }
-            });
-        }
+        // Keep one occurrence per span, exact if either was.
+        out.dedup_by(|b, a| {
+            let same = a.start == b.start && a.end == b.end;
+            a.exact |= same && b.exact;
+            same
+        });
         out
     }
 
     fn report_of_token(&self, tok: u32) -> u32 {
         (self.report_toks.partition_point(|&f| f <= tok) - 1) as u32
-    }
-
-    fn para_of_token(&self, tok: u32) -> usize {
-        self.para_first.partition_point(|&f| f <= tok) - 1
     }
 
     /// The sorted, distinct reports in which `occ` (sorted by start) occur.
@@ -362,9 +419,10 @@ impl SearchIndex {
     }
 
     /// Score and highlights of report `r`; `None` when nothing of the query occurs in it.
-    fn report_hit(&self, plan: &Plan, r: u32) -> Option<ReportHit> {
+    /// `occs` is scratch space, reused across reports to save allocations.
+    fn report_hit(&self, plan: &Plan, r: u32, occs: &mut Vec<Occ>) -> Option<ReportHit> {
         let mut score = Score::default();
-        let mut spans: Vec<(usize, u32, u32)> = Vec::new(); // (indexed paragraph, start, end)
+        occs.clear(); // the occurrences to highlight
         for seg in &plan.segments {
             let phrase_here = if seg.units.len() > 1 {
                 self.in_report(&seg.phrase, r)
@@ -378,23 +436,27 @@ impl SearchIndex {
                 if phrase_here.iter().any(|o| o.exact) {
                     score.exact += seg.units.len() as u32;
                 }
-                spans.extend(phrase_here.iter().map(|o| self.span(o)));
+                occs.extend_from_slice(phrase_here);
             } else {
                 for unit in &seg.units {
                     let here = self.in_report(unit, r);
                     if here.iter().any(|o| o.exact) {
                         score.exact += 1;
                     }
-                    spans.extend(here.iter().map(|o| self.span(o)));
+                    occs.extend_from_slice(here);
                 }
             }
         }
-        if spans.is_empty() {
-            return None;
-        }
-        spans.sort_unstable();
+        let first = occs.iter().map(|o| o.start).min()?;
+        occs.sort_unstable_by_key(|o| (o.start, o.end));
         let mut hit = ReportHit::plain(r as usize);
-        for (p, start, end) in spans {
+        // Walk the report's paragraphs alongside the sorted occurrences: one binary search per
+        // report, then a linear merge.
+        let mut p = self.para_first.partition_point(|&f| f <= first) - 1;
+        for o in occs.iter() {
+            while self.para_first.get(p + 1).is_some_and(|&f| f <= o.start) {
+                p += 1;
+            }
             let para = self.paras[p];
             score.weight += u32::from(para.weight);
             let ranges = if para.paragraph == TITLE {
@@ -408,20 +470,14 @@ impl SearchIndex {
                 }
                 &mut hit.paragraphs.last_mut().expect("pushed above").ranges
             };
+            let (start, end) = (
+                self.tok_start[o.start as usize],
+                self.tok_end[o.end as usize - 1],
+            );
             push_merged(ranges, (start as usize, end as usize));
         }
         hit.score = score;
         Some(hit)
-    }
-
-    /// The indexed paragraph and char span of an occurrence.
-    fn span(&self, o: &Occ) -> (usize, u32, u32) {
-        let p = self.para_of_token(o.start);
-        (
-            p,
-            self.tok_start[o.start as usize],
-            self.tok_end[o.end as usize - 1],
-        )
     }
 }
 
@@ -431,6 +487,14 @@ fn push_merged(ranges: &mut Vec<(usize, usize)>, r: (usize, usize)) {
         Some(last) if r.0 <= last.1 => last.1 = last.1.max(r.1),
         _ => ranges.push(r),
     }
+}
+
+/// Which occurrences of a query word count as exact-accent matches.
+#[derive(Debug, Clone, Copy)]
+enum Exact {
+    Never,
+    Always,
+    Spelling(u16),
 }
 
 /// A run of consecutive tokens `start..end` (global token numbers) that matches part of a query.
@@ -444,19 +508,54 @@ struct Occ {
 }
 
 /// The occurrences of `a` immediately followed by an occurrence of `b`, joined.
-/// Both sorted by start; so is the result. Cost: `|a| · log |b|`.
+/// Both sorted by start; so is the result. Linear: one pass over each.
 fn chain(a: &[Occ], b: &[Occ]) -> Vec<Occ> {
     let mut out = Vec::new();
+    let mut j = 0;
     for x in a {
-        let lo = b.partition_point(|y| y.start < x.end);
-        for y in b[lo..].iter().take_while(|y| y.start == x.end) {
+        // `x.start` only grows, so `j` (the first `b` starting at or after it) only moves on;
+        // the few `b` between `x.start` and `x.end` are within the span of `x` itself.
+        while j < b.len() && b[j].start < x.start {
+            j += 1;
+        }
+        let mut k = j;
+        while k < b.len() && b[k].start < x.end {
+            k += 1;
+        }
+        while k < b.len() && b[k].start == x.end {
+            let y = b[k];
             out.push(Occ {
                 start: x.start,
                 end: y.end,
                 exact: x.exact && y.exact,
             });
+            k += 1;
         }
     }
+    out
+}
+
+/// Merges two lists sorted by (start, end) into one.
+fn merge(a: Vec<Occ>, b: Vec<Occ>) -> Vec<Occ> {
+    if a.is_empty() {
+        return b;
+    }
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if (a[i].start, a[i].end) <= (b[j].start, b[j].end) {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
     out
 }
 

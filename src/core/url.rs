@@ -542,7 +542,7 @@ fn is_known_key(key: &str) -> bool {
 
 /// Whether two names are the same name: equal, or equal toned phrases (case and tone placement
 /// ignored). Names without any word are only equal to themselves.
-pub(crate) fn same_name(a: &str, b: &str) -> bool {
+fn same_name(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
