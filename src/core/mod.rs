@@ -1,10 +1,13 @@
 //! The pure core: what the compiler and the app must agree on.
 //! Nothing here does I/O or knows about leptos, the DOM or the file system.
 
+pub mod compare;
+pub mod figures;
 pub mod i18n;
 pub mod model;
 pub mod query;
 pub mod search;
 pub mod snippet;
+pub mod stats;
 pub mod text;
 pub mod url;

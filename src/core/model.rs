@@ -11,7 +11,7 @@
 //!   "topics":  [ { "id": "dan-van-kheo", "label": { "vi": "Dân vận khéo", "en": "“Skilful mass mobilisation”" } } ],
 //!   "aliases": [ ["TPHCM", "TP.HCM", "Thành phố Hồ Chí Minh"], ["MTTQ", "Mặt trận Tổ quốc"] ],
 //!   "reports": [ {
-//!       "id": "r-02f6dcf03165deaf",           // stable across runs, URL-safe [a-z0-9-]
+//!       "id": "000-02f6dcf03165deaf",         // slug of the file path: stable, URL-safe [a-z0-9-]
 //!       "file": "000_02f6dcf03165deaf.txt",    // the file's path under the compiled folder
 //!       "title": "…" | null, "date": "2024-03-17" | "2024-01" | "2024" | null,
 //!       "city": "hanoi" | "hcmc" | "national" | "other",

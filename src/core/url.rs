@@ -38,9 +38,9 @@
 //! assert_eq!(state.q, "dân vận");
 //! assert_eq!(state.filters.cities, [City::Hanoi, City::Hcmc]);
 //! assert_eq!(notices.len(), 1); // foo=1 is unknown
-//! let read = state.with_doc("r-02f6dcf03165deaf", Some(3));
+//! let read = state.with_doc("000-02f6dcf03165deaf", Some(3));
 //! assert_eq!(read.view, View::Read);
-//! assert_eq!(read.to_query(), "view=read&q=d%C3%A2n+v%E1%BA%ADn&city=hanoi,hcmc&year=2021-2024&doc=r-02f6dcf03165deaf&p=3");
+//! assert_eq!(read.to_query(), "view=read&q=d%C3%A2n+v%E1%BA%ADn&city=hanoi,hcmc&year=2021-2024&doc=000-02f6dcf03165deaf&p=3");
 //! ```
 
 use crate::core::i18n::Lang;
@@ -800,7 +800,7 @@ mod tests {
                 outlets: vec!["Báo Người Lao Động".into(), "A, B & C".into()],
                 persons: vec!["Nguyễn Hữu Hiệp".into(), "Lê, Văn=Tám#1".into()],
             },
-            doc: Some("r-02f6dcf03165deaf".into()),
+            doc: Some("000-02f6dcf03165deaf".into()),
             p: Some(12),
             lang: Some(Lang::En),
             a: Some(City::Hanoi),

@@ -1,0 +1,158 @@
+//! What city a report is about: Hà Nội, TP. Hồ Chí Minh, the whole country, or elsewhere.
+//!
+//! The place an event was held is not what a report is about: a national conference in Hà Nội
+//! is `national`. So a national event named in the head (title, kicker, lead) decides first;
+//! otherwise each city's mentions are counted, weighted by where they occur (the title counts
+//! most). Matching goes through toned keys, so "Thành uỷ"/"Thành ủy" and NFD input do not
+//! matter, and the many spellings of Hồ Chí Minh City are one city. "Hồ Chí Minh" alone is not
+//! counted: in these reports it is the person ("tư tưởng, đạo đức, phong cách Hồ Chí Minh").
+
+use crate::core::model::{City, Paragraph, ParagraphKind};
+use crate::core::text::{toned_key, Token};
+
+/// (words, weight) for each city. "TP.HCM" and "TP. HCM" tokenize to "tp hcm", so "hcm" covers them.
+const HCMC: &[(&str, u32)] = &[
+    ("tphcm", 2),
+    ("hcm", 2),
+    ("tp hồ chí minh", 2),
+    ("thành phố hồ chí minh", 2),
+    ("sài gòn", 2),
+    ("thủ đức", 1),
+];
+const HANOI: &[(&str, u32)] = &[("hà nội", 2), ("thủ đô", 1)];
+
+/// Phrases in the head that make a report national whatever city hosted it.
+const NATIONAL: &[&str] = &[
+    "hội nghị toàn quốc",
+    "ban dân vận trung ương tổ chức",
+    "ban dân vận trung ương đã tổ chức",
+    "trên phạm vi cả nước",
+];
+
+fn pattern(words: &str) -> Vec<String> {
+    words.split(' ').map(toned_key).collect()
+}
+
+fn count(haystack: &[Token], needle: &[String]) -> u32 {
+    if needle.is_empty() || haystack.len() < needle.len() {
+        return 0;
+    }
+    let n = haystack
+        .windows(needle.len())
+        .filter(|w| w.iter().zip(needle).all(|(t, n)| t.toned == *n))
+        .count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn score(paras: &[(&[Token], u32)], table: &[(&str, u32)]) -> u32 {
+    let patterns: Vec<(Vec<String>, u32)> = table.iter().map(|(w, s)| (pattern(w), *s)).collect();
+    paras
+        .iter()
+        .map(|(keys, weight)| {
+            patterns
+                .iter()
+                .map(|(p, s)| count(keys, p).saturating_mul(*s))
+                .sum::<u32>()
+                .saturating_mul(*weight)
+        })
+        .sum()
+}
+
+/// Infers the city of a classified report.
+pub fn infer(paragraphs: &[Paragraph]) -> City {
+    infer_with(paragraphs, &super::tokens_of(paragraphs))
+}
+
+/// [`infer`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`).
+pub fn infer_with(paragraphs: &[Paragraph], tokens: &[Vec<Token>]) -> City {
+    let lead_index = paragraphs
+        .iter()
+        .position(|p| p.kind == ParagraphKind::Body);
+    let mut weighted: Vec<(&[Token], u32)> = Vec::new();
+    let mut head: Vec<&[Token]> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let weight = match p.kind {
+            ParagraphKind::Title | ParagraphKind::Kicker => 3,
+            ParagraphKind::Body if Some(i) == lead_index => 2,
+            ParagraphKind::Body | ParagraphKind::Caption => 1,
+            ParagraphKind::Byline | ParagraphKind::Boilerplate => continue,
+        };
+        let k = tokens.get(i).map_or(&[][..], Vec::as_slice);
+        if weight > 1 {
+            head.push(k);
+        }
+        weighted.push((k, weight));
+    }
+    if NATIONAL
+        .iter()
+        .any(|n| head.iter().any(|h| count(h, &pattern(n)) > 0))
+    {
+        return City::National;
+    }
+    let hcmc = score(&weighted, HCMC);
+    let hanoi = score(&weighted, HANOI);
+    match hcmc.cmp(&hanoi) {
+        std::cmp::Ordering::Greater => City::Hcmc,
+        std::cmp::Ordering::Less => City::Hanoi,
+        std::cmp::Ordering::Equal => City::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compiler::clean::classify;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn city(text: &str) -> City {
+        infer(&classify(text))
+    }
+
+    #[test]
+    fn spellings_of_hcmc_are_one_city() {
+        assert_eq!(
+            city("Công tác dân vận ở TP.HCM có nhiều đổi mới."),
+            City::Hcmc
+        );
+        assert_eq!(city("Thành uỷ TPHCM chỉ đạo công tác dân vận."), City::Hcmc);
+        assert_eq!(
+            city("Ủy ban nhân dân Thành phố Hồ Chí Minh bồi dưỡng cán bộ."),
+            City::Hcmc
+        );
+        assert_eq!(
+            city("Ban Dân vận TP. Hồ Chí Minh và Sài Gòn xưa."),
+            City::Hcmc
+        );
+    }
+
+    #[test]
+    fn the_person_is_not_the_city() {
+        let text = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh ở Hà Nội.";
+        assert_eq!(city(text), City::Hanoi);
+        assert_eq!(
+            city("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."),
+            City::Other
+        );
+    }
+
+    #[test]
+    fn tone_placement_and_nfd_do_not_matter() {
+        let nfd: String = "Thành ủy HÀ NỘI và Thủ đô phát triển.".nfd().collect();
+        assert_eq!(city(&nfd), City::Hanoi);
+    }
+
+    #[test]
+    fn national_conference_held_in_hanoi_is_national() {
+        let text = "Hướng về cơ sở, bám sát dân\n\nNgày 13/1, tại Hà Nội, Ban Dân vận Trung ương tổ chức Hội nghị toàn quốc tổng kết công tác dân vận.\n\nHà Nội, Hà Nội.";
+        assert_eq!(city(text), City::National);
+        // Deep in the body, a national congress is only mentioned.
+        let text = "Công tác dân vận ở TPHCM có nhiều dấu ấn.\n\nSau Đại hội Đảng toàn quốc, hội nghị toàn quốc đã bàn.";
+        assert_eq!(city(text), City::Hcmc);
+    }
+
+    #[test]
+    fn the_title_weighs_more() {
+        let text = "Phát huy sức mạnh Nhân dân Hà Nội\n\nCông tác dân vận phát triển.\n\nĐoàn công tác thăm TPHCM.";
+        assert_eq!(city(text), City::Hanoi);
+    }
+}

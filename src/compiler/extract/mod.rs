@@ -1,0 +1,225 @@
+//! Stage 3, extract: classified paragraphs → a report's metadata, people, topics and figures.
+//!
+//! Everything here is inferred from the text alone, because new reports arrive without a
+//! manifest entry; the manifest stage later overrides what a curator knows better. Each field
+//! has its own small module or function so its rules can be read against the seed reports:
+//! the title and bylines come from `clean`, the date from a `date` marker or the lead, the
+//! outlet from the lead's "(VOH) -" credit, the city from weighted mentions ([`city`]), the
+//! people from names with their positions ([`people`]).
+
+pub mod city;
+pub mod date;
+pub mod people;
+
+use std::collections::BTreeMap;
+
+use super::clean;
+use super::diag::Diagnostic;
+use super::figures;
+use super::read::Text;
+use super::topics::TopicDef;
+use crate::core::model::{Figure, Paragraph, ParagraphKind, Provenance, Report};
+use crate::core::text::{tokenize, toned_phrase, Token};
+
+/// The fields whose provenance the bundle records.
+pub const FIELDS: [&str; 5] = ["title", "date", "city", "outlet", "authors"];
+
+/// Builds the report for one normalised text, every field marked as inferred.
+pub fn build_report(id: String, text: &Text, topics: &[TopicDef]) -> (Report, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
+    let mut paragraphs = clean::classify(&text.text);
+    // Tokenised once here, shared by topic tagging, city and people.
+    let tokens = tokens_of(&paragraphs);
+    for (p, toks) in paragraphs.iter_mut().zip(&tokens) {
+        if matches!(p.kind, ParagraphKind::Body | ParagraphKind::Title) {
+            p.topics = super::topics::tag_tokens(toks, topics);
+        }
+    }
+    if !paragraphs.iter().any(|p| p.kind == ParagraphKind::Body) {
+        warnings.push(Diagnostic::new(
+            &text.display,
+            paragraphs.first().map_or(1, |p| p.line),
+            "no body text found",
+            "every line looks like a title, caption or page clutter",
+        ));
+    }
+    let title = paragraphs
+        .iter()
+        .find(|p| p.kind == ParagraphKind::Title)
+        .map(|p| p.text.clone());
+    let authors = authors(&paragraphs);
+    let people = people::find_with(&paragraphs, &tokens, &authors);
+    let report = Report {
+        id,
+        file: text.file.clone(),
+        title,
+        date: date::infer(&paragraphs),
+        city: city::infer_with(&paragraphs, &tokens),
+        outlet: outlet(&paragraphs),
+        authors,
+        provenance: FIELDS
+            .iter()
+            .map(|f| ((*f).to_owned(), Provenance::Inferred))
+            .collect::<BTreeMap<_, _>>(),
+        notes: Vec::new(),
+        figures: figures_of(&paragraphs),
+        paragraphs,
+        people,
+    };
+    (report, warnings)
+}
+
+/// The words of the report's own text (not clutter or bylines), one list per paragraph.
+pub fn tokens_of(paragraphs: &[Paragraph]) -> Vec<Vec<Token>> {
+    paragraphs
+        .iter()
+        .map(|p| match p.kind {
+            ParagraphKind::Boilerplate | ParagraphKind::Byline => Vec::new(),
+            _ => tokenize(&p.text),
+        })
+        .collect()
+}
+
+/// Authors are the names on byline lines, in order, without repeats.
+fn authors(paragraphs: &[Paragraph]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Byline)
+    {
+        for name in clean::split_byline(&p.text) {
+            if !out.iter().any(|n| toned_phrase(n) == toned_phrase(name)) {
+                out.push(name.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// Places that open a lead as a dateline ("TP.HCM - …"); they are not outlets.
+const DATELINES: &[&str] = &["TPHCM", "TP.HCM", "HCM", "Hà Nội", "Sài Gòn", "HN"];
+
+/// The outlet named by the lead's credit: "(VOH) - Năm 2021…", "Kinhtedothi - Phát huy…".
+fn outlet(paragraphs: &[Paragraph]) -> Option<String> {
+    let lead = paragraphs.iter().find(|p| p.kind == ParagraphKind::Body)?;
+    credit(&lead.text).map(|(name, _)| name.to_owned())
+}
+
+/// Splits a lead's outlet credit from its text: "(VOH) - Năm 2021…" → ("VOH", "Năm 2021…").
+pub fn credit(text: &str) -> Option<(&str, &str)> {
+    let (name, rest) = if let Some(inner) = text.strip_prefix('(') {
+        let close = inner.find(')')?;
+        (&inner[..close], &inner[close + 1..])
+    } else {
+        let space = text.find(' ')?;
+        (&text[..space], &text[space..])
+    };
+    let rest = rest.trim_start();
+    let after = ["- ", "– ", "— "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))?;
+    let plausible = (2..=30).contains(&name.chars().count())
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ' ' | '&'))
+        && name.split_whitespace().count() <= 3
+        && !DATELINES
+            .iter()
+            .any(|d| toned_phrase(d) == toned_phrase(name));
+    plausible.then_some((name, after.trim_start()))
+}
+
+/// Figures of body and caption paragraphs; a figure a caption repeats from the body is one figure.
+fn figures_of(paragraphs: &[Paragraph]) -> Vec<Figure> {
+    let mut body = Vec::new();
+    let mut captions = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        match p.kind {
+            ParagraphKind::Body => body.extend(figures::extract(i, &p.text)),
+            ParagraphKind::Caption => captions.extend(figures::extract(i, &p.text)),
+            _ => {}
+        }
+    }
+    let same = |a: &Figure, b: &Figure| {
+        a.value == b.value && toned_phrase(&a.unit) == toned_phrase(&b.unit)
+    };
+    captions.retain(|c| !body.iter().any(|b| same(b, c)));
+    let mut all = body;
+    all.extend(captions);
+    all.sort_by_key(|f| (f.paragraph, f.start, f.end));
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(text: &str) -> Report {
+        let t = Text {
+            file: "a.txt".into(),
+            display: "a.txt".into(),
+            text: text.into(),
+        };
+        build_report("a".into(), &t, &[]).0
+    }
+
+    #[test]
+    fn outlet_from_the_lead_credit() {
+        let r = report("Tiêu đề bài viết khá ngắn\n\n(VOH) - Năm 2021, công tác dân vận trên địa bàn TPHCM tạo dấu ấn.");
+        assert_eq!(r.outlet.as_deref(), Some("VOH"));
+        let r = report("Kinhtedothi - Phát huy truyền thống vẻ vang của Đảng bộ TP Hà Nội.");
+        assert_eq!(r.outlet.as_deref(), Some("Kinhtedothi"));
+        // A dateline is a place, and an ordinary lead names no outlet.
+        assert_eq!(report("TP.HCM - Sáng 13/1, hội nghị diễn ra.").outlet, None);
+        assert_eq!(
+            report("Ngày 13/1, tại Hà Nội, Ban Dân vận Trung ương tổ chức hội nghị.").outlet,
+            None
+        );
+    }
+
+    #[test]
+    fn authors_from_bylines() {
+        let r = report("Hướng về cơ sở, bám sát dân\n\nVũ Mạnh - Tiến Đạt\n\nNgày 13/1, tại Hà Nội, hội nghị diễn ra năm 2022.");
+        assert_eq!(r.authors, ["Vũ Mạnh", "Tiến Đạt"]);
+        assert_eq!(r.title.as_deref(), Some("Hướng về cơ sở, bám sát dân"));
+        let r = report("Công tác dân vận có nhiều chuyển biến.\n\nTHU HƯỜNG");
+        assert_eq!(r.authors, ["THU HƯỜNG"]);
+        assert_eq!(r.title, None);
+    }
+
+    #[test]
+    fn everything_is_inferred_before_the_manifest() {
+        let r = report("Công tác dân vận có nhiều chuyển biến.");
+        assert_eq!(r.provenance.len(), 5);
+        assert!(r.provenance.values().all(|p| *p == Provenance::Inferred));
+    }
+
+    #[test]
+    fn body_and_title_are_tagged_with_topics() {
+        let topics = super::super::topics::parse(
+            "t.toml",
+            "[[topic]]\nid = \"dan-van-kheo\"\nvi = \"Dân vận khéo\"\nen = \"Skilful\"\nterms = [\"dân vận khéo\"]\n",
+        )
+        .unwrap();
+        let t = Text {
+            file: "a.txt".into(),
+            display: "a.txt".into(),
+            text: "Phong trào Dân vận khéo ở cơ sở\n\nPhong trào thi đua “Dân vận khéo” lan tỏa.\n\nQuang cảnh dân vận khéo".into(),
+        };
+        let (r, _) = build_report("a".into(), &t, &topics);
+        let tagged: Vec<bool> = r.paragraphs.iter().map(|p| !p.topics.is_empty()).collect();
+        assert_eq!(tagged, [true, true, false]);
+    }
+
+    #[test]
+    fn warns_when_no_body() {
+        let t = Text {
+            file: "a.txt".into(),
+            display: "a.txt".into(),
+            text: "Tin liên quan\nX".into(),
+        };
+        let (_, w) = build_report("a".into(), &t, &[]);
+        assert_eq!(w.len(), 1);
+    }
+}

@@ -1,0 +1,514 @@
+//! People a report names, with their positions as the report gives them.
+//!
+//! A name is a run of 2–4 capitalised syllables starting with a Vietnamese surname
+//! ("Nguyễn Hữu Hiệp", "Bùi Thị Minh Hoài"). Its position comes either after it
+//! ("Đỗ Văn Phớn, Phó Trưởng Ban Dân vận Trung ương;") or before it
+//! ("Phó Bí thư Thành ủy TPHCM Nguyễn Phước Lộc"); both must open with a title word
+//! ("Trưởng", "Phó", "Chủ tịch", …), which keeps ordinary clauses out. A person named several
+//! times keeps the fullest position. Authors are not people of the report, and "Hồ Chí Minh"
+//! (the city or the president) never is; neither is a place such as "quận Hoàng Mai".
+
+use crate::core::model::{Paragraph, ParagraphKind, Person};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::core::text::{tokenize, toned_key, toned_phrase, Token};
+
+const SURNAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Đinh", "Lâm", "Mai",
+    "Tô", "Hà", "Tạ", "Lưu", "Cao", "Châu", "Quách", "Thái", "Tăng", "Lương", "Kiều", "Triệu",
+    "La", "Từ", "Hứa", "Nông", "Lò", "Khổng", "Thân", "Mạc", "Chu", "Diệp", "Phùng", "Tống", "Lại",
+];
+
+/// Places whose first word is also a surname ("Hà Nội"), and the name no report's person has.
+const NOT_PEOPLE: &[&str] = &[
+    "Hồ Chí Minh",
+    "Hà Nội",
+    "Hà Nam",
+    "Hà Tĩnh",
+    "Hà Giang",
+    "Hà Đông",
+    "Lâm Đồng",
+    "Cao Bằng",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thái Lan",
+    "Hoàng Mai",
+    "Hoàng Sa",
+    "Hồ Gươm",
+    "Hồ Tây",
+    "Tô Lịch",
+];
+
+/// Words that open a position: "Trưởng Ban…", "Phó Bí thư…", "Chủ tịch…", "Vụ trưởng…".
+const TITLE_WORDS: &[&str] = &[
+    "trưởng",
+    "phó",
+    "chủ tịch",
+    "chủ nhiệm",
+    "bí thư",
+    "ủy viên",
+    "thường trực",
+    "vụ trưởng",
+    "giám đốc",
+    "tổng bí thư",
+    "tổng giám đốc",
+    "bộ trưởng",
+    "thứ trưởng",
+    "thủ tướng",
+    "chánh",
+    "cục trưởng",
+    "viện trưởng",
+    "hiệu trưởng",
+    "đại biểu",
+    "nguyên",
+    "thành ủy viên",
+    "tỉnh ủy viên",
+    "đại tá",
+    "thượng tá",
+    "trung tá",
+    "thiếu tướng",
+    "trung tướng",
+    "thượng tướng",
+    "đại tướng",
+    "chủ tịch nước",
+    "tổng thư ký",
+    "trưởng ban",
+];
+
+/// Words that may stand between a clause start and a position before a name ("có Ủy viên …").
+const CONNECTORS: &[&str] = &["có", "là", "gồm", "ông", "bà", "đồng chí", "và", "cùng"];
+
+/// A word before a capitalised run that makes it a place, not a person.
+const PLACE_WORDS: &[&str] = &[
+    "quận",
+    "huyện",
+    "phường",
+    "xã",
+    "tỉnh",
+    "thành phố",
+    "tp",
+    "đường",
+    "phố",
+    "thị xã",
+    "thị trấn",
+    "sông",
+    "cầu",
+    "làng",
+    "thôn",
+    "ấp",
+    "trường",
+    "bệnh viện",
+    "cảng",
+    "chợ",
+    "bác",
+];
+
+/// Words that end a position given after a name ("…, Chủ tịch UBND xã, cho biết").
+const POSITION_ENDERS: &[&str] = &[
+    "cùng",
+    "cho biết",
+    "phát biểu",
+    "khẳng định",
+    "nhấn mạnh",
+    "cho rằng",
+    "chia sẻ",
+    "nói",
+    "đã",
+    "tặng",
+    "trao",
+    "dự",
+    "thăm",
+    "yêu cầu",
+    "đề nghị",
+    "lưu ý",
+    "nhận xét",
+    "báo cáo",
+];
+
+const MAX_POSITION_WORDS: usize = 25;
+
+/// Finds people in the report's own text (title, kicker, body, captions).
+pub fn find(paragraphs: &[Paragraph], authors: &[String]) -> Vec<Person> {
+    find_with(paragraphs, &super::tokens_of(paragraphs), authors)
+}
+
+/// [`find`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`).
+pub fn find_with(
+    paragraphs: &[Paragraph],
+    tokens: &[Vec<Token>],
+    authors: &[String],
+) -> Vec<Person> {
+    let authors: Vec<String> = authors.iter().map(|a| toned_phrase(a)).collect();
+    let mut people: Vec<Person> = Vec::new();
+    for (p, toks) in paragraphs.iter().zip(tokens).filter(|(p, _)| {
+        matches!(
+            p.kind,
+            ParagraphKind::Title
+                | ParagraphKind::Kicker
+                | ParagraphKind::Body
+                | ParagraphKind::Caption
+        )
+    }) {
+        for person in in_tokens(&p.text, toks) {
+            let key = toned_phrase(&person.name);
+            if authors.contains(&key) {
+                continue;
+            }
+            match people.iter_mut().find(|q| toned_phrase(&q.name) == key) {
+                Some(q) => {
+                    let longer = |a: &Option<String>, b: &Option<String>| {
+                        a.as_deref().map_or(0, |s| s.chars().count())
+                            > b.as_deref().map_or(0, |s| s.chars().count())
+                    };
+                    if longer(&person.position, &q.position) {
+                        q.position = person.position;
+                    }
+                }
+                None => people.push(person),
+            }
+        }
+    }
+    people
+}
+
+fn is_capitalised(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
+}
+
+/// A word list as toned keys, computed once: matching runs for every token of every paragraph.
+struct Words(Vec<Vec<String>>);
+
+impl Words {
+    fn new(list: &[&str]) -> Words {
+        Words(
+            list.iter()
+                .map(|p| p.split(' ').map(toned_key).collect())
+                .collect(),
+        )
+    }
+
+    /// The number of tokens of the first phrase that starts at token `i`, if any.
+    fn at(&self, toks: &[Token], i: usize) -> Option<usize> {
+        self.0.iter().find(|w| matches_at(toks, i, w)).map(Vec::len)
+    }
+
+    /// Whether a phrase ends right before token `i`.
+    fn before(&self, toks: &[Token], i: usize) -> bool {
+        self.0
+            .iter()
+            .any(|w| i >= w.len() && matches_at(toks, i - w.len(), w))
+    }
+}
+
+fn matches_at(toks: &[Token], i: usize, words: &[String]) -> bool {
+    toks.len() >= i + words.len()
+        && words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks[i + k].toned == *w)
+}
+
+static TITLES: LazyLock<Words> = LazyLock::new(|| Words::new(TITLE_WORDS));
+static LEAD_INS: LazyLock<Words> = LazyLock::new(|| Words::new(CONNECTORS));
+static PLACES: LazyLock<Words> = LazyLock::new(|| Words::new(PLACE_WORDS));
+static ENDERS: LazyLock<Words> = LazyLock::new(|| Words::new(POSITION_ENDERS));
+static NON_PERSONS: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_PEOPLE));
+static SURNAME_KEYS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| SURNAMES.iter().map(|s| toned_key(s)).collect());
+
+/// A paragraph with its char boundaries, so slicing by char offsets is O(1)
+/// (`char_slice` walks from the start, which made name search quadratic in paragraph length).
+struct Indexed<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Indexed<'a> {
+    fn new(text: &'a str) -> Self {
+        let starts = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        Indexed { text, starts }
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        let last = self.starts.len() - 1;
+        let (a, b) = (self.starts[start.min(last)], self.starts[end.min(last)]);
+        &self.text[a..b.max(a)]
+    }
+}
+
+/// The people named in one paragraph, in order.
+pub fn in_text(raw: &str) -> Vec<Person> {
+    in_tokens(raw, &tokenize(raw))
+}
+
+fn in_tokens(raw: &str, toks: &[Token]) -> Vec<Person> {
+    let text = &Indexed::new(raw);
+    let chars: Vec<char> = raw.chars().collect();
+    let word = |t: &Token| text.slice(t.start, t.end);
+    let mut out = Vec::new();
+    let mut prev_end = 0usize;
+    let mut i = 0;
+    while i < toks.len() {
+        if !(is_capitalised(word(&toks[i])) && SURNAME_KEYS.contains(&toks[i].toned)) {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised syllables separated by single spaces, stopping at a title word.
+        let mut j = i + 1;
+        while j < toks.len()
+            && j - i < 4
+            && toks[j].start == toks[j - 1].end + 1
+            && matches!(chars[toks[j - 1].end], ' ' | '\u{a0}')
+            && is_capitalised(word(&toks[j]))
+            && TITLES.at(toks, j).is_none()
+        {
+            j += 1;
+        }
+        let name_start = toks[i].start;
+        let name_end = toks[j - 1].end;
+        let name = text.slice(name_start, name_end);
+        let is_place = PLACES.before(toks, i);
+        // "Hà Nội Trần Thị Hoa": skip just the place, then read the name after it.
+        if let Some(len) = NON_PERSONS.at(toks, i) {
+            i += len;
+            continue;
+        }
+        if j - i < 2 || is_place {
+            i = j;
+            continue;
+        }
+        let position = position_after(text, &chars, toks, j, name_end)
+            .or_else(|| position_before(text, &chars, toks, prev_end, name_start));
+        out.push(Person {
+            name: name.to_owned(),
+            position,
+        });
+        prev_end = name_end;
+        i = j;
+    }
+    out
+}
+
+fn is_clause_break(chars: &[char], k: usize) -> bool {
+    match chars[k] {
+        ';' | ':' | '(' | ')' | '“' | '”' | '"' | '\n' | '?' | '!' => true,
+        // "TP. Hồ Chí Minh" keeps its dot; a sentence's full stop ends the position.
+        '.' => {
+            let before: String = chars[..k].iter().rev().take(2).collect();
+            before != "PT" && before != "pT"
+        }
+        _ => false,
+    }
+}
+
+/// "Nguyễn Hữu Hiệp, Trưởng Ban Dân vận Thành ủy TPHCM." → the text after the comma.
+fn position_after(
+    text: &Indexed<'_>,
+    chars: &[char],
+    toks: &[Token],
+    next: usize,
+    name_end: usize,
+) -> Option<String> {
+    if chars.get(name_end) != Some(&',') || next >= toks.len() {
+        return None;
+    }
+    let first = &toks[next];
+    if !is_capitalised(text.slice(first.start, first.end)) || TITLES.at(toks, next).is_none() {
+        return None;
+    }
+    let mut end = chars.len();
+    if let Some(k) = (first.start..chars.len()).find(|&k| is_clause_break(chars, k)) {
+        end = k;
+    }
+    for (t, tok) in toks.iter().enumerate().skip(next + 1) {
+        if tok.start >= end {
+            break;
+        }
+        if ENDERS.at(toks, t).is_some() {
+            end = tok.start;
+            break;
+        }
+    }
+    clean_position(text.slice(first.start, end))
+}
+
+/// "Phó Bí thư Thành ủy TPHCM Nguyễn Phước Lộc" → the title words before the name, within its clause.
+///
+/// The comma-separated part right before the name must hold the position (a lead-in such as
+/// "Dự hội nghị có" may precede it); earlier parts extend the position while they are wholly
+/// positions ("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Võ Văn Thưởng").
+fn position_before(
+    text: &Indexed<'_>,
+    chars: &[char],
+    toks: &[Token],
+    floor: usize,
+    name_start: usize,
+) -> Option<String> {
+    let mut from: Option<usize> = None;
+    let mut part_end = name_start;
+    loop {
+        let mut part_start = part_end;
+        while part_start > floor
+            && chars[part_start - 1] != ','
+            && !is_clause_break(chars, part_start - 1)
+        {
+            part_start -= 1;
+        }
+        let inside: Vec<usize> = (0..toks.len())
+            .filter(|&t| toks[t].start >= part_start && toks[t].end <= part_end)
+            .collect();
+        let Some(&first) = inside.first() else { break };
+        let candidate = inside.iter().copied().find(|&t| {
+            is_capitalised(text.slice(toks[t].start, toks[t].end))
+                && TITLES.at(toks, t).is_some()
+                && (t == first
+                    || LEAD_INS.before(toks, t) && all_lower_between(text, toks, first, t))
+        });
+        let Some(t) = candidate else { break };
+        from = Some(toks[t].start);
+        let more =
+            t == first && part_start > floor && part_start > 0 && chars[part_start - 1] == ',';
+        if !more {
+            break;
+        }
+        part_end = part_start - 1;
+    }
+    clean_position(text.slice(from?, name_start))
+}
+
+/// Before a title word that is not at its clause's start, only a lead-in such as "Dự hội nghị có".
+fn all_lower_between(text: &Indexed<'_>, toks: &[Token], f: usize, t: usize) -> bool {
+    (f + 1..t).all(|k| !is_capitalised(text.slice(toks[k].start, toks[k].end)))
+}
+
+fn clean_position(s: &str) -> Option<String> {
+    let s = s.trim().trim_end_matches([',', ' ', '-', '–']).trim();
+    let words = s.split_whitespace().count();
+    (words > 0 && words <= MAX_POSITION_WORDS).then(|| s.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        in_text(text)
+            .into_iter()
+            .map(|p| (p.name, p.position))
+            .collect()
+    }
+
+    fn p(name: &str, pos: Option<&str>) -> (String, Option<String>) {
+        (name.to_owned(), pos.map(str::to_owned))
+    }
+
+    #[test]
+    fn position_after_the_name() {
+        assert_eq!(
+            people("VOH có cuộc phỏng vấn ông Nguyễn Hữu Hiệp, Trưởng Ban Dân vận Thành ủy TPHCM."),
+            [p(
+                "Nguyễn Hữu Hiệp",
+                Some("Trưởng Ban Dân vận Thành ủy TPHCM")
+            )]
+        );
+    }
+
+    #[test]
+    fn lists_of_comrades() {
+        let text = "Tham dự hội nghị có các đồng chí: Đỗ Văn Phớn, Phó Trưởng Ban Dân vận Trung ương; Vũ Anh Tuấn, Vụ trưởng, Trưởng Cơ quan Thường trực Ban Dân vận Trung ương tại TPHCM.";
+        assert_eq!(
+            people(text),
+            [
+                p("Đỗ Văn Phớn", Some("Phó Trưởng Ban Dân vận Trung ương")),
+                p(
+                    "Vũ Anh Tuấn",
+                    Some("Vụ trưởng, Trưởng Cơ quan Thường trực Ban Dân vận Trung ương tại TPHCM")
+                ),
+            ]
+        );
+        let text = "Trần Kim Yến, Ủy viên Ban Thường vụ Thành ủy, Chủ tịch Ủy ban MTTQ Việt Nam TPHCM cùng các đồng chí Trưởng ban.";
+        assert_eq!(
+            people(text),
+            [p(
+                "Trần Kim Yến",
+                Some("Ủy viên Ban Thường vụ Thành ủy, Chủ tịch Ủy ban MTTQ Việt Nam TPHCM")
+            )]
+        );
+    }
+
+    #[test]
+    fn position_before_the_name() {
+        assert_eq!(
+            people(
+                "Phát biểu tại hội nghị, Phó Bí thư Thành ủy TPHCM Nguyễn Phước Lộc đánh giá cao."
+            ),
+            [p("Nguyễn Phước Lộc", Some("Phó Bí thư Thành ủy TPHCM"))]
+        );
+        assert_eq!(
+            people("Dự hội nghị có Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Võ Văn Thưởng; các Bí thư Trung ương Đảng: Chủ tịch UBTƯ MTTQ Việt Nam Đỗ Văn Chiến; Trưởng ban Dân vận Trung ương Bùi Thị Minh Hoài."),
+            [
+                p("Võ Văn Thưởng", Some("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư")),
+                p("Đỗ Văn Chiến", Some("Chủ tịch UBTƯ MTTQ Việt Nam")),
+                p("Bùi Thị Minh Hoài", Some("Trưởng ban Dân vận Trung ương")),
+            ]
+        );
+        // A clause that is not a position stops the search.
+        assert_eq!(
+            people("Phát biểu tại Hội nghị, thay mặt Bộ Chính trị, Ban Bí thư, Thường trực Ban Bí thư Võ Văn Thưởng biểu dương."),
+            [p("Võ Văn Thưởng", Some("Thường trực Ban Bí thư"))]
+        );
+    }
+
+    #[test]
+    fn names_without_positions() {
+        assert_eq!(
+            people("Đồng chí Đỗ Văn Phớn và đồng chí Nguyễn Phước Lộc tặng Bằng khen."),
+            [p("Đỗ Văn Phớn", None), p("Nguyễn Phước Lộc", None)]
+        );
+        assert_eq!(
+            people("- Ông Nguyễn Hữu Hiệp: Công tác dân vận."),
+            [p("Nguyễn Hữu Hiệp", None)]
+        );
+    }
+
+    #[test]
+    fn places_and_the_president_are_not_people() {
+        assert_eq!(
+            people("Phó Bí thư Thành ủy Hà Nội Trần Thị Hoa kiểm tra."),
+            [p("Trần Thị Hoa", Some("Phó Bí thư Thành ủy Hà Nội"))]
+        );
+        assert!(people("Hội thi “Dân vận khéo” quận Hoàng Mai được tổ chức.").is_empty());
+        assert!(
+            people("Làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh của từng cá nhân.")
+                .is_empty()
+        );
+        assert!(people("Ủy ban nhân dân Thành phố Hồ Chí Minh bồi dưỡng.").is_empty());
+        assert!(people("như Bác Hồ thường hay nói").is_empty());
+    }
+
+    #[test]
+    fn dedupe_keeps_the_fullest_position_and_skips_authors() {
+        let paras: Vec<Paragraph> = [
+            "Phó Bí thư Thành ủy TPHCM Nguyễn Phước Lộc phát biểu.",
+            "Nguyễn Phước Lộc, Phó Bí thư Thành ủy, Trưởng Ban Tổ chức Thành ủy TPHCM; Vũ Mạnh viết.",
+            "Đồng chí Nguyễn Phước Lộc lưu ý.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Paragraph { kind: ParagraphKind::Body, text: (*t).into(), line: i as u32 + 1, topics: vec![] })
+        .collect();
+        let found = find(&paras, &["Vũ Mạnh".to_owned()]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].position.as_deref(),
+            Some("Phó Bí thư Thành ủy, Trưởng Ban Tổ chức Thành ủy TPHCM")
+        );
+    }
+}

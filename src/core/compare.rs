@@ -1,0 +1,888 @@
+//! Comparing two sets of reports, typically Hà Nội against TP.HCM: what each side covers, how
+//! much each topic weighs, which words set each side apart, and which figures can be put side
+//! by side (and with what caveats).
+//!
+//! Every function takes the bundle and report indices (the reports the current filters keep,
+//! split into sides by [`side_reports`]), so the comparison always follows the filters. Words
+//! are compared by their toned key ([`crate::core::text`]), so "hoà" and "hòa" count as one.
+
+use crate::core::figures::{self, most_frequent_form, period_key, unit_key};
+use crate::core::model::{Bundle, City, Label, ParagraphKind, Qualifier};
+use crate::core::stats;
+use crate::core::text;
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+// ---------------------------------------------------------------------------------------------
+// Sides
+// ---------------------------------------------------------------------------------------------
+
+/// The reports of `reports` about `city`, in the given order.
+pub fn side_reports(bundle: &Bundle, reports: &[usize], city: City) -> Vec<usize> {
+    reports
+        .iter()
+        .copied()
+        .filter(|&i| bundle.reports.get(i).is_some_and(|r| r.city == city))
+        .collect()
+}
+
+/// What one side of a comparison covers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideSummary {
+    pub city: City,
+    /// The side's report indices (the filtered reports about `city`).
+    pub reports: Vec<usize>,
+    /// The distinct years of the dated reports, ascending.
+    pub years: Vec<i32>,
+    /// The first and last of `years`.
+    pub year_range: Option<(i32, i32)>,
+    /// Reports with no date.
+    pub undated: usize,
+    /// The distinct outlets, in Vietnamese order.
+    pub outlets: Vec<String>,
+    /// Reports whose outlet is not known.
+    pub no_outlet: usize,
+    /// Body paragraphs over all the side's reports.
+    pub body_paragraphs: usize,
+}
+
+/// Summarises the filtered reports (`reports`) that are about `city`.
+pub fn side_summary(bundle: &Bundle, reports: &[usize], city: City) -> SideSummary {
+    let side = side_reports(bundle, reports, city);
+    let mut years = BTreeSet::new();
+    let mut outlets: Vec<String> = Vec::new();
+    let (mut undated, mut no_outlet, mut body_paragraphs) = (0, 0, 0);
+    for r in side.iter().filter_map(|&i| bundle.reports.get(i)) {
+        match r.year() {
+            Some(y) => {
+                years.insert(y);
+            }
+            None => undated += 1,
+        }
+        match r.outlet.as_deref().map(str::trim) {
+            Some(o) if !o.is_empty() => {
+                if !outlets.iter().any(|x| x == o) {
+                    outlets.push(o.to_owned());
+                }
+            }
+            _ => no_outlet += 1,
+        }
+        body_paragraphs += r
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Body)
+            .count();
+    }
+    outlets.sort_by(|a, b| text::collate(a, b));
+    let years: Vec<i32> = years.into_iter().collect();
+    let year_range = years.first().zip(years.last()).map(|(a, b)| (*a, *b));
+    SideSummary {
+        city,
+        reports: side,
+        years,
+        year_range,
+        undated,
+        outlets,
+        no_outlet,
+        body_paragraphs,
+    }
+}
+
+/// How many of a side's body paragraphs are tagged with one topic.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicShare {
+    pub topic: String,
+    pub paragraphs: usize,
+    /// `paragraphs` over all the side's body paragraphs (0 when it has none). A paragraph may
+    /// carry several topics, so the shares of a side need not add up to 1.
+    pub share: f64,
+}
+
+/// The share of body paragraphs per topic, for every topic of the taxonomy in its order
+/// (zeros included, so two sides' lists line up).
+pub fn topic_shares(bundle: &Bundle, side: &[usize]) -> Vec<TopicShare> {
+    let mut counts = vec![0usize; bundle.topics.len()];
+    let mut total = 0usize;
+    for r in side.iter().filter_map(|&i| bundle.reports.get(i)) {
+        for p in r
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Body)
+        {
+            total += 1;
+            for (k, topic) in bundle.topics.iter().enumerate() {
+                if p.topics.contains(&topic.id) {
+                    counts[k] += 1;
+                }
+            }
+        }
+    }
+    bundle
+        .topics
+        .iter()
+        .zip(counts)
+        .map(|(t, n)| TopicShare {
+            topic: t.id.clone(),
+            paragraphs: n,
+            share: if total == 0 {
+                0.0
+            } else {
+                n as f64 / total as f64
+            },
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Distinctive terms
+// ---------------------------------------------------------------------------------------------
+
+/// Syllables too common or too grammatical to tell two sides apart. Vietnamese writes one
+/// syllable per word-piece, so the list holds syllables: conjunctions and prepositions (và, của,
+/// với, trong, …), aspect and modal markers (đã, đang, sẽ, được, bị, …), determiners and
+/// quantifiers (các, những, một, mỗi, nhiều, …), demonstratives (này, đó, …), pronouns and the
+/// forms of address of interviews (ông, bà, tôi, …) and the calendar words that come with dates
+/// (năm, tháng, ngày), which would otherwise track how often a side cites a year.
+///
+/// Deliberately kept out: "người" (it heads the key compounds "người dân", "người lao động",
+/// "người có uy tín"), "chúng" and "ta" ("quần chúng", the masses), "số" ("chuyển đổi số"),
+/// "gần" ("gần dân", close to the people), "mới", "việc" and "sự", which start content words.
+/// A bigram is dropped when either syllable is on the list.
+pub const STOP_SYLLABLES: &[&str] = &[
+    "và", "của", "các", "có", "là", "được", "trong", "cho", "với", "đã", "những", "một", "này",
+    "để", "không", "thì", "mà", "cũng", "sẽ", "đang", "từ", "theo", "tại", "về", "ra", "vào",
+    "lại", "nên", "nhưng", "hay", "hoặc", "khi", "đó", "đây", "kia", "ấy", "như", "bị", "do", "vì",
+    "nếu", "rất", "còn", "đến", "trên", "dưới", "ở", "qua", "sau", "trước", "bằng", "nhằm", "cùng",
+    "nhau", "đều", "vẫn", "chỉ", "mỗi", "mọi", "tất", "cả", "nào", "gì", "ai", "nhiều", "hơn",
+    "nhất", "khoảng", "rằng", "vậy", "thế", "rồi", "luôn", "bởi", "ông", "bà", "anh", "chị", "tôi",
+    "họ", "mình", "năm", "tháng", "ngày",
+];
+
+/// Options of [`distinctive_terms`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TermOptions {
+    /// The prior's strength α0. `None`: the pooled number of counted terms of both sides, so each
+    /// term's prior pseudo-count is its pooled count (see [`crate::core::stats`]).
+    pub alpha0: Option<f64>,
+    /// How many terms to return per side.
+    pub top: usize,
+    /// Terms counted fewer times than this over both sides are not scored.
+    pub min_count: usize,
+}
+
+impl Default for TermOptions {
+    fn default() -> Self {
+        TermOptions {
+            alpha0: None,
+            top: 15,
+            min_count: 2,
+        }
+    }
+}
+
+/// Counts of syllable unigrams and bigrams over a set of reports.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermCounts {
+    /// Count per term key (toned keys, a bigram's two joined by a space).
+    pub counts: BTreeMap<String, usize>,
+    /// The written forms (lower case) of each term, with their counts.
+    pub forms: BTreeMap<String, BTreeMap<String, usize>>,
+    /// The sum of `counts`: the n of the log-odds formula.
+    pub total: usize,
+}
+
+impl TermCounts {
+    fn add(&mut self, key: String, form: String) {
+        *self
+            .forms
+            .entry(key.clone())
+            .or_default()
+            .entry(form)
+            .or_default() += 1;
+        *self.counts.entry(key).or_default() += 1;
+        self.total += 1;
+    }
+}
+
+/// Whether a paragraph's words are counted: body text and photo captions; titles, kickers,
+/// bylines and page clutter are not.
+fn counts_words(kind: ParagraphKind) -> bool {
+    matches!(kind, ParagraphKind::Body | ParagraphKind::Caption)
+}
+
+fn stop_keys() -> BTreeSet<String> {
+    STOP_SYLLABLES.iter().map(|w| text::toned_key(w)).collect()
+}
+
+/// Whether a syllable can be a term: not a stop syllable, not a number, not a single letter.
+fn is_term_syllable(key: &str, stops: &BTreeSet<String>) -> bool {
+    key.chars().count() > 1 && !key.chars().all(char::is_numeric) && !stops.contains(key)
+}
+
+/// Counts the unigrams and bigrams of the given reports' body and caption paragraphs.
+///
+/// A paragraph repeated within a report (the scraped pages repeat photo captions, and a caption
+/// may repeat a body sentence) is counted once. A bigram is two adjacent syllables separated by
+/// white space only, so it never crosses punctuation (sentence ends, commas, quotes, hyphens).
+pub fn term_counts(bundle: &Bundle, side: &[usize]) -> TermCounts {
+    let stops = stop_keys();
+    let mut out = TermCounts::default();
+    for r in side.iter().filter_map(|&i| bundle.reports.get(i)) {
+        let mut seen = BTreeSet::new();
+        for p in r.paragraphs.iter().filter(|p| counts_words(p.kind)) {
+            if !seen.insert(text::toned_phrase(&p.text)) {
+                continue;
+            }
+            count_paragraph(&p.text, &stops, &mut out);
+        }
+    }
+    out
+}
+
+fn count_paragraph(paragraph: &str, stops: &BTreeSet<String>, out: &mut TermCounts) {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let tokens = text::tokenize(paragraph);
+    let form = |t: &text::Token| {
+        chars[t.start..t.end]
+            .iter()
+            .collect::<String>()
+            .to_lowercase()
+    };
+    for (k, t) in tokens.iter().enumerate() {
+        if !is_term_syllable(&t.toned, stops) {
+            continue;
+        }
+        out.add(t.toned.clone(), form(t));
+        let Some(next) = tokens.get(k + 1) else {
+            continue;
+        };
+        let joined_by_space = chars[t.end..next.start].iter().all(|c| c.is_whitespace());
+        if joined_by_space && is_term_syllable(&next.toned, stops) {
+            out.add(
+                format!("{} {}", t.toned, next.toned),
+                format!("{} {}", form(t), form(next)),
+            );
+        }
+    }
+}
+
+/// A term scored for one side against the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Term {
+    /// Toned key(s): the identity of the term.
+    pub key: String,
+    /// The most frequent written form, lower case.
+    pub display: String,
+    /// 1 for a syllable, 2 for a bigram.
+    pub syllables: usize,
+    /// The z-score from the point of view of the list the term is in: positive means typical of
+    /// that list's side. In [`distinctive_scores`] it is side a's point of view.
+    pub z: f64,
+    /// The log-odds ratio δ, same point of view as `z`.
+    pub delta: f64,
+    /// The approximate variance of δ (the same from either point of view).
+    pub variance: f64,
+    pub count_a: usize,
+    pub count_b: usize,
+}
+
+/// The most distinctive terms of each side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Distinctive {
+    /// Terms typical of side a, highest z first.
+    pub a: Vec<Term>,
+    /// Terms typical of side b, highest z (from b's point of view) first.
+    pub b: Vec<Term>,
+    /// The number of counted terms on each side (n_a, n_b).
+    pub total_a: usize,
+    pub total_b: usize,
+    /// The prior strength actually used.
+    pub alpha0: f64,
+}
+
+/// Scores every term of either side (counted at least `opts.min_count` times in all) by the
+/// log-odds ratio with the pooled informative Dirichlet prior, from side a's point of view,
+/// in key order. Returns the scores and the α0 used.
+pub fn distinctive_scores(a: &TermCounts, b: &TermCounts, opts: &TermOptions) -> (Vec<Term>, f64) {
+    let (n_a, n_b) = (a.total as f64, b.total as f64);
+    let alpha0 = opts.alpha0.unwrap_or(n_a + n_b);
+    let keys: BTreeSet<&String> = a.counts.keys().chain(b.counts.keys()).collect();
+    let mut out = Vec::new();
+    for key in keys {
+        let y_a = a.counts.get(key).copied().unwrap_or(0);
+        let y_b = b.counts.get(key).copied().unwrap_or(0);
+        if y_a + y_b < opts.min_count.max(1) {
+            continue;
+        }
+        let (ya, yb) = (y_a as f64, y_b as f64);
+        let alpha_w = stats::prior(alpha0, ya, yb, n_a, n_b);
+        let lo = stats::log_odds(ya, n_a, yb, n_b, alpha_w, alpha0);
+        let mut forms = a.forms.get(key).cloned().unwrap_or_default();
+        for (f, c) in b.forms.get(key).into_iter().flatten() {
+            *forms.entry(f.clone()).or_default() += c;
+        }
+        out.push(Term {
+            key: key.clone(),
+            display: most_frequent_form(&forms),
+            syllables: key.split(' ').count(),
+            z: lo.z,
+            delta: lo.delta,
+            variance: lo.variance,
+            count_a: y_a,
+            count_b: y_b,
+        });
+    }
+    (out, alpha0)
+}
+
+/// Whether a syllable only ever occurs inside one of the listed bigrams (same counts on both
+/// sides), so listing it too would say the same thing twice ("củng" beside "củng cố").
+fn subsumed(term: &Term, list: &[Term]) -> bool {
+    term.syllables == 1
+        && list.iter().any(|b| {
+            b.syllables == 2
+                && b.count_a == term.count_a
+                && b.count_b == term.count_b
+                && b.key.split(' ').any(|s| s == term.key)
+        })
+}
+
+/// The `opts.top` most distinctive terms of each side (Monroe, Colaresi & Quinn 2008): syllables
+/// and syllable bigrams of body and caption paragraphs, ranked by z-score. A term is listed for
+/// the side it is typical of (z > 0 from that side's point of view), so no term is in both lists.
+/// A syllable that occurs only inside a listed bigram is left out in favour of the bigram.
+pub fn distinctive_terms(
+    bundle: &Bundle,
+    side_a: &[usize],
+    side_b: &[usize],
+    opts: &TermOptions,
+) -> Distinctive {
+    let a = term_counts(bundle, side_a);
+    let b = term_counts(bundle, side_b);
+    let (scores, alpha0) = distinctive_scores(&a, &b, opts);
+    let by_z = |x: &Term, y: &Term| {
+        y.z.total_cmp(&x.z)
+            .then_with(|| text::collate(&x.display, &y.display))
+    };
+    let mut for_a: Vec<Term> = scores.iter().filter(|t| t.z > 0.0).cloned().collect();
+    let mut for_b: Vec<Term> = scores
+        .into_iter()
+        .filter(|t| t.z < 0.0)
+        .map(|t| Term {
+            z: -t.z,
+            delta: -t.delta,
+            ..t
+        })
+        .collect();
+    let keep_a: Vec<bool> = for_a.iter().map(|t| !subsumed(t, &for_a)).collect();
+    let keep_b: Vec<bool> = for_b.iter().map(|t| !subsumed(t, &for_b)).collect();
+    let mut keep = keep_a.into_iter();
+    for_a.retain(|_| keep.next().unwrap_or(true));
+    let mut keep = keep_b.into_iter();
+    for_b.retain(|_| keep.next().unwrap_or(true));
+    for_a.sort_by(by_z);
+    for_b.sort_by(by_z);
+    for_a.truncate(opts.top);
+    for_b.truncate(opts.top);
+    Distinctive {
+        a: for_a,
+        b: for_b,
+        total_a: a.total,
+        total_b: b.total,
+        alpha0,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures side by side
+// ---------------------------------------------------------------------------------------------
+
+/// A figure of the bundle: `bundle.reports[report].figures[figure]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct FigureRef {
+    pub report: usize,
+    pub figure: usize,
+}
+
+/// Why two sides' figures of one unit may not be comparable as they stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Caveat {
+    /// The two sides state figures for different periods (the periods each side names, as
+    /// written, in order of first appearance).
+    PeriodsDiffer { a: Vec<String>, b: Vec<String> },
+    /// At least one of the figures states no period at all.
+    PeriodMissing,
+    /// Approximate figures ("khoảng", "hơn", "gần") stand beside exact ones, or different
+    /// approximations beside each other.
+    QualifiersDiffer,
+    /// A fraction ("42/120": 42 out of 120) stands beside a plain count.
+    FractionVsCount,
+}
+
+impl Caveat {
+    /// The caveat in plain words, in both UI languages.
+    pub fn label(&self) -> Label {
+        let (vi, en) = match self {
+            Caveat::PeriodsDiffer { .. } => (
+                "Hai bên nêu số liệu của những thời kỳ khác nhau.",
+                "The two sides give figures for different periods.",
+            ),
+            Caveat::PeriodMissing => (
+                "Có số liệu không nêu rõ thời kỳ.",
+                "Some figures do not say which period they cover.",
+            ),
+            Caveat::QualifiersDiffer => (
+                "Có số liệu ước chừng (khoảng, hơn, gần) đặt cạnh số liệu chính xác.",
+                "Approximate figures (about, over, nearly) stand beside exact ones.",
+            ),
+            Caveat::FractionVsCount => (
+                "Có số liệu dạng tỉ lệ (x/y) đặt cạnh số đếm.",
+                "A fraction (x out of y) stands beside a plain count.",
+            ),
+        };
+        Label {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// The figures of one unit found on both sides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitMatch {
+    /// The unit in its most frequent written form.
+    pub unit: String,
+    /// The unit's matching key ([`unit_key`]), e.g. for the figures view's `unit=` filter.
+    pub key: String,
+    pub a: Vec<FigureRef>,
+    pub b: Vec<FigureRef>,
+    pub caveats: Vec<Caveat>,
+    /// Topics (ids, taxonomy order) whose Vietnamese label is named in the sentence of one of
+    /// the figures (either side; sentence level, so a label next to another figure counts), e.g.
+    /// "dan-van-kheo" for "mô hình" figures of sentences about "Dân vận khéo" models.
+    pub context: Vec<String>,
+}
+
+fn figures_by_unit(
+    bundle: &Bundle,
+    side: &[usize],
+) -> BTreeMap<String, (Vec<FigureRef>, BTreeMap<String, usize>)> {
+    let mut out: BTreeMap<String, (Vec<FigureRef>, BTreeMap<String, usize>)> = BTreeMap::new();
+    for &ri in side {
+        let Some(r) = bundle.reports.get(ri) else {
+            continue;
+        };
+        for (fi, f) in r.figures.iter().enumerate() {
+            let key = unit_key(&f.unit);
+            if key.is_empty() {
+                continue;
+            }
+            let entry = out.entry(key).or_default();
+            entry.0.push(FigureRef {
+                report: ri,
+                figure: fi,
+            });
+            *entry.1.entry(f.unit.clone()).or_default() += 1;
+        }
+    }
+    out
+}
+
+fn figure(bundle: &Bundle, f: FigureRef) -> Option<&crate::core::model::Figure> {
+    bundle.reports.get(f.report)?.figures.get(f.figure)
+}
+
+/// The caveats of putting figures `a` beside figures `b`.
+fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
+    let figs = |side: &[FigureRef]| -> Vec<&crate::core::model::Figure> {
+        side.iter().filter_map(|&f| figure(bundle, f)).collect()
+    };
+    let (fa, fb) = (figs(a), figs(b));
+    let all = || fa.iter().chain(fb.iter());
+    let mut out = Vec::new();
+
+    // Periods are compared by the numbers they name, so "năm 2023" matches "trong năm 2023".
+    let periods = |side: &[&crate::core::model::Figure]| {
+        let mut keys = BTreeSet::new();
+        let mut shown = Vec::new();
+        for p in side.iter().filter_map(|f| f.period.as_deref()) {
+            if keys.insert(period_key(p)) {
+                shown.push(p.to_owned());
+            }
+        }
+        (keys, shown)
+    };
+    let ((keys_a, shown_a), (keys_b, shown_b)) = (periods(&fa), periods(&fb));
+    if !keys_a.is_empty() && !keys_b.is_empty() && keys_a != keys_b {
+        out.push(Caveat::PeriodsDiffer {
+            a: shown_a,
+            b: shown_b,
+        });
+    }
+    if all().any(|f| f.period.as_deref().is_none_or(|p| p.trim().is_empty())) {
+        out.push(Caveat::PeriodMissing);
+    }
+    let qualifiers: BTreeSet<Option<u8>> = all()
+        .map(|f| f.qualifier.map(|q: Qualifier| q as u8))
+        .collect();
+    if qualifiers.len() > 1 {
+        out.push(Caveat::QualifiersDiffer);
+    }
+    if all().any(|f| f.of.is_some()) && all().any(|f| f.of.is_none()) {
+        out.push(Caveat::FractionVsCount);
+    }
+    out
+}
+
+/// The topics whose Vietnamese label the sentences of these figures name.
+fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
+    let labels: Vec<String> = bundle
+        .topics
+        .iter()
+        .map(|t| format!(" {} ", text::toned_phrase(&t.label.vi)))
+        .collect();
+    let mut named = vec![false; labels.len()];
+    for &f in refs {
+        let Some(row) = figures::row(bundle, f.report, f.figure) else {
+            continue;
+        };
+        let sentence = format!(" {} ", text::toned_phrase(&row.sentence));
+        for (k, label) in labels.iter().enumerate() {
+            if !label.trim().is_empty() && sentence.contains(label.as_str()) {
+                named[k] = true;
+            }
+        }
+    }
+    bundle
+        .topics
+        .iter()
+        .zip(named)
+        .filter(|(_, n)| *n)
+        .map(|(t, _)| t.id.clone())
+        .collect()
+}
+
+/// The units that have figures on both sides, in Vietnamese order, each with both sides'
+/// figures (report then figure order) and the caveats of comparing them.
+pub fn matched_figures(bundle: &Bundle, side_a: &[usize], side_b: &[usize]) -> Vec<UnitMatch> {
+    let mut by_a = figures_by_unit(bundle, side_a);
+    let by_b = figures_by_unit(bundle, side_b);
+    let mut out = Vec::new();
+    for (key, (b, forms_b)) in by_b {
+        let Some((a, mut forms)) = by_a.remove(&key) else {
+            continue;
+        };
+        for (f, c) in forms_b {
+            *forms.entry(f).or_default() += c;
+        }
+        let caveats = caveats(bundle, &a, &b);
+        let both: Vec<FigureRef> = a.iter().chain(b.iter()).copied().collect();
+        out.push(UnitMatch {
+            unit: most_frequent_form(&forms),
+            key,
+            context: context(bundle, &both),
+            a,
+            b,
+            caveats,
+        });
+    }
+    out.sort_by(|x, y| match text::collate(&x.unit, &y.unit) {
+        Ordering::Equal => x.key.cmp(&y.key),
+        o => o,
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::figures::tests::{bundle, R};
+    use ParagraphKind::{Body, Boilerplate, Byline, Caption, Title};
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    /// The log-odds of Monroe et al. on two one-sentence corpora, worked out by hand.
+    ///
+    /// Side a: "Tổ hoà giải hay."  "hay" is a stop syllable, so the terms are the syllables
+    /// tổ, hoà, giải and the bigrams "tổ hoà", "hoà giải": n_a = 5.
+    /// Side b: "Tổ hòa giải, dân vận."  Syllables tổ, hòa, giải, dân, vận and the bigrams
+    /// "tổ hòa", "hòa giải", "dân vận" ("giải, dân" crosses a comma): n_b = 8.
+    /// "hoà" and "hòa" are one syllable (toned key), so "hoà giải" has y_a = 1, y_b = 1.
+    /// Default prior: α0 = n_a + n_b = 13, so α_w = 13 · (y_a + y_b) / 13 = y_a + y_b.
+    ///
+    /// "hoà giải": α_w = 2.
+    ///   δ = ln((1+2)/(5+13−1−2)) − ln((1+2)/(8+13−1−2)) = ln(3/15) − ln(3/18) = ln(1.2)
+    ///     = 0.18232155679395468
+    ///   σ² = 1/(1+2) + 1/(1+2) = 2/3 = 0.6666666666666666
+    ///   z = 0.18232155679395468 / √(2/3) = 0.22329739162752632
+    /// "dân vận": y_a = 0, y_b = 1, α_w = 1.
+    ///   δ(a−b) = ln((0+1)/(5+13−0−1)) − ln((1+1)/(8+13−1−1)) = ln(1/17) − ln(2/19) = ln(19/34)
+    ///     = −0.5819215454497209, so from b's side δ = 0.5819215454497209
+    ///   σ² = 1/1 + 1/2 = 1.5
+    ///   z(b) = 0.5819215454497209 / √1.5 = 0.47513695222787544
+    /// The syllables tổ, hoà, giải (and dân, vận) occur only inside listed bigrams with the same
+    /// counts, so they are left out of the lists.
+    #[test]
+    fn log_odds_match_a_hand_computed_example() {
+        let b = bundle(vec![
+            R::new("a", City::Hanoi, None).p(Body, "Tổ hoà giải hay."),
+            R::new("b", City::Hcmc, None).p(Body, "Tổ hòa giải, dân vận."),
+        ]);
+        let opts = TermOptions {
+            min_count: 1,
+            top: 10,
+            ..TermOptions::default()
+        };
+        let d = distinctive_terms(&b, &[0], &[1], &opts);
+        assert_eq!((d.total_a, d.total_b), (5, 8));
+        assert_eq!(d.alpha0, 13.0);
+        let keys_a: Vec<&str> = d.a.iter().map(|t| t.display.as_str()).collect();
+        assert_eq!(keys_a, ["hoà giải", "tổ hoà"]);
+        let hg = &d.a[0];
+        assert_eq!(hg.key, text::toned_phrase("hòa giải"));
+        assert_eq!((hg.count_a, hg.count_b, hg.syllables), (1, 1, 2));
+        assert!(close(hg.delta, 0.18232155679395468), "{}", hg.delta);
+        assert!(close(hg.variance, 0.6666666666666666), "{}", hg.variance);
+        assert!(close(hg.z, 0.22329739162752632), "{}", hg.z);
+        let keys_b: Vec<&str> = d.b.iter().map(|t| t.display.as_str()).collect();
+        assert_eq!(keys_b, ["dân vận"]);
+        let dv = &d.b[0];
+        assert_eq!((dv.count_a, dv.count_b), (0, 1));
+        assert!(close(dv.delta, 0.5819215454497209), "{}", dv.delta);
+        assert!(close(dv.variance, 1.5), "{}", dv.variance);
+        assert!(close(dv.z, 0.47513695222787544), "{}", dv.z);
+    }
+
+    fn two_sides() -> crate::core::model::Bundle {
+        bundle(vec![
+            R::new("hn", City::Hanoi, Some("2024-03"))
+                .outlet("Kinhtedothi")
+                .p(Title, "Phát huy sức mạnh đại đoàn kết")
+                .p(
+                    Body,
+                    "Thủ đô phát huy vai trò tổ dân vận, giải phóng mặt bằng Vành đai 4.",
+                )
+                .topics(&["dan-van-kheo"])
+                .p(
+                    Body,
+                    "Thủ đô củng cố khối đại đoàn kết, giải phóng mặt bằng đúng hạn.",
+                )
+                .p(Caption, "Quang cảnh hội nghị.")
+                .p(Caption, "Quang cảnh hội nghị."),
+            R::new("hcm1", City::Hcmc, Some("2022"))
+                .outlet("VOH")
+                .p(
+                    Body,
+                    "Thành phố Hồ Chí Minh thực hiện dân chủ ở cơ sở, chăm lo người lao động.",
+                )
+                .topics(&["dan-van-kheo", "covid-19"])
+                .p(
+                    Body,
+                    "Thành phố hỗ trợ người lao động và doanh nghiệp sau dịch Covid-19.",
+                )
+                .topics(&["covid-19"])
+                .p(Boilerplate, "Bình luận Chia sẻ Zalo"),
+            R::new("hcm2", City::Hcmc, Some("2024-01")).p(
+                Body,
+                "Thành phố có nhiều mô hình dân vận khéo, phát huy dân chủ.",
+            ),
+            R::new("nat", City::National, None).p(Body, "Toàn quốc."),
+        ])
+    }
+
+    #[test]
+    fn swapping_sides_negates_every_score() {
+        let b = two_sides();
+        let opts = TermOptions {
+            min_count: 1,
+            ..TermOptions::default()
+        };
+        let (ta, tb) = (term_counts(&b, &[0]), term_counts(&b, &[1, 2]));
+        let (ab, alpha_ab) = distinctive_scores(&ta, &tb, &opts);
+        let (ba, alpha_ba) = distinctive_scores(&tb, &ta, &opts);
+        assert_eq!(alpha_ab, alpha_ba);
+        assert_eq!(ab.len(), ba.len());
+        assert!(
+            ab.iter().any(|t| t.z.abs() > 0.5),
+            "the example must have distinctive terms"
+        );
+        for (x, y) in ab.iter().zip(&ba) {
+            assert_eq!(x.key, y.key);
+            assert!(close(x.z, -y.z) && close(x.delta, -y.delta), "{}", x.key);
+            assert!(close(x.variance, y.variance));
+            assert_eq!((x.count_a, x.count_b), (y.count_b, y.count_a));
+        }
+        let d1 = distinctive_terms(&b, &[0], &[1, 2], &opts);
+        let d2 = distinctive_terms(&b, &[1, 2], &[0], &opts);
+        assert_eq!(
+            d1.a.iter().map(|t| &t.key).collect::<Vec<_>>(),
+            d2.b.iter().map(|t| &t.key).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            d1.b.iter().map(|t| &t.key).collect::<Vec<_>>(),
+            d2.a.iter().map(|t| &t.key).collect::<Vec<_>>()
+        );
+        assert!(d1.a.iter().any(|t| t.display == "thủ đô"));
+        assert!(d1.b.iter().any(|t| t.display == "thành phố"));
+        assert!(d1.a.windows(2).all(|w| w[0].z >= w[1].z));
+    }
+
+    #[test]
+    fn stop_syllables_numbers_clutter_and_punctuation_are_not_counted() {
+        let b = bundle(vec![R::new("r", City::Hanoi, None)
+            .p(Title, "Tiêu đề riêng")
+            .p(Byline, "Phóng viên Nguyên Bảo")
+            .p(Boilerplate, "Chia sẻ Zalo")
+            .p(
+                Body,
+                "Các đồng chí và nhân dân của 579 xã đã tham gia; a) dân vận. Khéo léo, “Hoà giải”",
+            )
+            .p(Caption, "Quang cảnh hội nghị.")
+            .p(Caption, "Quang cảnh hội nghị.")]);
+        let c = term_counts(&b, &[0]);
+        let stops = stop_keys();
+        for key in c.counts.keys() {
+            for syllable in key.split(' ') {
+                assert!(!stops.contains(syllable), "stop syllable counted: {key}");
+                assert!(
+                    !syllable.chars().all(char::is_numeric),
+                    "number counted: {key}"
+                );
+                assert!(syllable.chars().count() > 1, "single letter counted: {key}");
+            }
+        }
+        let has = |t: &str| c.counts.contains_key(&text::toned_phrase(t));
+        assert!(has("nhân dân") && has("đồng chí") && has("tham gia") && has("dân vận"));
+        assert!(has("khéo léo") && has("hoà giải") && has("hòa giải"));
+        assert!(!has("vận khéo"), "a bigram crossed a full stop");
+        assert!(!has("léo hoà"), "a bigram crossed a comma and a quote");
+        assert!(
+            !has("tiêu đề") && !has("phóng viên") && !has("zalo"),
+            "clutter counted"
+        );
+        assert!(!has("và") && !has("của") && !has("các") && !has("đã"));
+        assert!(!has("579") && !has("a"));
+        // The repeated caption counts once.
+        assert_eq!(c.counts[&text::toned_phrase("quang cảnh")], 1);
+        assert_eq!(
+            c.forms[&text::toned_phrase("hoà giải")]
+                .keys()
+                .collect::<Vec<_>>(),
+            ["hoà giải"]
+        );
+        assert_eq!(c.total, c.counts.values().sum::<usize>());
+    }
+
+    #[test]
+    fn sides_summarise_years_outlets_and_topics() {
+        let b = two_sides();
+        let all = [0, 1, 2, 3];
+        let hcm = side_summary(&b, &all, City::Hcmc);
+        assert_eq!(hcm.reports, [1, 2]);
+        assert_eq!(hcm.years, [2022, 2024]);
+        assert_eq!(hcm.year_range, Some((2022, 2024)));
+        assert_eq!((hcm.undated, hcm.no_outlet, hcm.body_paragraphs), (0, 1, 3));
+        assert_eq!(hcm.outlets, ["VOH"]);
+        // The filter decides what a side holds.
+        assert_eq!(side_summary(&b, &[0, 2], City::Hcmc).reports, [2]);
+        let nat = side_summary(&b, &all, City::National);
+        assert_eq!((nat.undated, nat.year_range), (1, None));
+        let empty = side_summary(&b, &[], City::Hanoi);
+        assert_eq!((empty.reports.len(), empty.body_paragraphs), (0, 0));
+
+        let shares = topic_shares(&b, &hcm.reports);
+        assert_eq!(
+            shares.iter().map(|s| s.topic.as_str()).collect::<Vec<_>>(),
+            ["dan-van-kheo", "covid-19"]
+        );
+        assert_eq!(
+            shares.iter().map(|s| s.paragraphs).collect::<Vec<_>>(),
+            [1, 2]
+        );
+        assert!(close(shares[0].share, 1.0 / 3.0) && close(shares[1].share, 2.0 / 3.0));
+        let none = topic_shares(&b, &[]);
+        assert!(none.iter().all(|s| s.paragraphs == 0 && s.share == 0.0) && none.len() == 2);
+    }
+
+    fn figures_bundle() -> crate::core::model::Bundle {
+        use Qualifier::*;
+        bundle(vec![
+            R::new("hn", City::Hanoi, Some("2024"))
+                .p(Body, "Năm 2023, Hà Nội có 1.250 mô hình “Dân vận khéo”. Có gần 5.000 tổ dân vận.")
+                .f("1.250", 1250.0, "Mô hình", None, Some("năm 2023"))
+                .f("gần 5.000", 5000.0, "tổ dân vận", Some(Approx), Some("năm 2023"))
+                .p(Body, "Có 12 tổ hoà giải; 30 hộ dân; 40 đảng viên.")
+                .f("12", 12.0, "tổ hoà giải", None, Some("năm 2023"))
+                .f("30", 30.0, "hộ dân", None, None)
+                .f("40", 40.0, "đảng viên", None, Some("năm 2023")),
+            R::new("hcm", City::Hcmc, Some("2024"))
+                .p(Body, "Trong năm 2023 có 13.663 mô hình; 6.000 tổ dân vận; 9 Tổ hòa giải; 42/120 hộ dân.")
+                .f("13.663", 13663.0, "mô hình", None, Some("trong năm 2023"))
+                .f("6.000", 6000.0, "Tổ dân vận", None, Some("năm 2023"))
+                .f("9", 9.0, "Tổ hòa giải", None, Some("quý 2/2024"))
+                .f("42/120", 42.0, "hộ dân", None, None)
+                .of(120.0)
+                .p(Body, "Có 7 phường đạt chuẩn.")
+                .f("7", 7.0, "phường", None, None),
+        ])
+    }
+
+    #[test]
+    fn figures_match_by_unit_across_case_and_tone_placement_with_caveats() {
+        let b = figures_bundle();
+        let m = matched_figures(&b, &[0], &[1]);
+        let units: Vec<&str> = m.iter().map(|u| u.unit.as_str()).collect();
+        // "đảng viên" and "phường" are on one side only; "Mô hình"/"mô hình" and
+        // "tổ hoà giải"/"Tổ hòa giải" are one unit each.
+        assert_eq!(units, ["hộ dân", "mô hình", "tổ dân vận", "tổ hoà giải"]);
+        let get = |u: &str| m.iter().find(|x| x.unit == u).unwrap();
+
+        let mh = get("mô hình");
+        assert_eq!(
+            mh.a,
+            [FigureRef {
+                report: 0,
+                figure: 0
+            }]
+        );
+        assert_eq!(
+            mh.b,
+            [FigureRef {
+                report: 1,
+                figure: 0
+            }]
+        );
+        // "năm 2023" and "trong năm 2023" are the same period: nothing to warn about.
+        assert_eq!(mh.caveats, []);
+        // The Hà Nội sentence names the "Dân vận khéo" campaign.
+        assert_eq!(mh.context, ["dan-van-kheo"]);
+        assert_eq!(mh.key, unit_key("MÔ HÌNH"));
+
+        assert_eq!(get("tổ dân vận").caveats, [Caveat::QualifiersDiffer]);
+        assert_eq!(get("tổ dân vận").context, Vec::<String>::new());
+        assert_eq!(
+            get("tổ hoà giải").caveats,
+            [Caveat::PeriodsDiffer {
+                a: vec!["năm 2023".into()],
+                b: vec!["quý 2/2024".into()]
+            }]
+        );
+        assert_eq!(
+            get("hộ dân").caveats,
+            [Caveat::PeriodMissing, Caveat::FractionVsCount]
+        );
+        for c in get("hộ dân").caveats.iter() {
+            let l = c.label();
+            assert!(!l.vi.is_empty() && !l.en.is_empty());
+        }
+        // The sides are symmetric: swapping them swaps a and b.
+        let swapped = matched_figures(&b, &[1], &[0]);
+        assert_eq!(swapped.len(), m.len());
+        assert_eq!(swapped[1].a, mh.b);
+        // Filters apply: no reports on one side, nothing to match.
+        assert!(matched_figures(&b, &[], &[1]).is_empty());
+    }
+}
