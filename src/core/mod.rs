@@ -3,6 +3,11 @@
 
 pub mod compare;
 pub mod figures;
+pub mod i18n;
 pub mod model;
+pub mod query;
+pub mod search;
+pub mod snippet;
 pub mod stats;
 pub mod text;
+pub mod url;

@@ -84,28 +84,35 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
-/// Splits NFC text into word tokens with char offsets into `text`.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut start = None;
-    let mut word = String::new();
+/// The words of `text` as (char start, char end exclusive, the word as written): the one
+/// definition of a word, which [`tokenize`] builds on. Callers that see the same words many
+/// times (the search index) use it to compute each distinct word's keys only once.
+pub fn word_spans(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut spans = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (char, byte)
     let mut pos = 0;
-    for c in text.chars() {
+    for (byte, c) in text.char_indices() {
         if is_word_char(c) {
             if start.is_none() {
-                start = Some(pos);
+                start = Some((pos, byte));
             }
-            word.push(c);
-        } else if let Some(s) = start.take() {
-            tokens.push(make_token(&word, s, pos));
-            word.clear();
+        } else if let Some((s, b)) = start.take() {
+            spans.push((s, pos, &text[b..byte]));
         }
         pos += 1;
     }
-    if let Some(s) = start {
-        tokens.push(make_token(&word, s, pos));
+    if let Some((s, b)) = start {
+        spans.push((s, pos, &text[b..]));
     }
-    tokens
+    spans
+}
+
+/// Splits NFC text into word tokens with char offsets into `text`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    word_spans(text)
+        .into_iter()
+        .map(|(s, e, word)| make_token(word, s, e))
+        .collect()
 }
 
 fn make_token(word: &str, start: usize, end: usize) -> Token {
@@ -248,6 +255,8 @@ mod tests {
             ["Dân", "vận", "khéo", "năm", "2023", "13", "663", "mô", "hình"]
         );
         assert_eq!(toks[0].start, 1);
+        let spans = word_spans("Hà Nội, 2024");
+        assert_eq!(spans, [(0, 2, "Hà"), (3, 6, "Nội"), (8, 12, "2024")]);
     }
 
     #[test]
