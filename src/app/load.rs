@@ -35,7 +35,26 @@ pub async fn load_bundle(url: &str) -> Result<Arc<Bundle>, LoadError> {
         .map_err(|e| LoadError::Body(js_message(&e)))?
         .as_string()
         .ok_or_else(|| LoadError::Body("the body is not text".into()))?;
-    Ok(Arc::new(Bundle::from_json(&text)?))
+    mark("danvan:parse:start");
+    let bundle = Bundle::from_json(&text);
+    measure("danvan:parse", "danvan:parse:start");
+    Ok(Arc::new(bundle?))
+}
+
+/// A `performance.mark` (for the browser benchmark, tests/bench); silently nothing without
+/// the Performance API.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// A `performance.measure` named `name` from the mark `start` to now: how the benchmark reads
+/// the parse (`danvan:parse`) and index build (`danvan:index`) times.
+pub fn measure(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
+    }
 }
 
 /// The readable part of a JavaScript exception (fetch rejects with a `TypeError`).
