@@ -19,6 +19,8 @@ pub mod components;
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
+#[cfg(target_arch = "wasm32")]
+pub mod views;
 
 /// The bundle's URL, relative to the page so that hosting under a sub-path needs no setting.
 pub const BUNDLE_URL: &str = "bundle.json";
