@@ -1431,7 +1431,11 @@ pub(crate) mod tests {
             series.into_iter().map(|s| (s.city, s.points)).collect();
         assert_eq!(as_series, expected);
         assert_eq!(
-            grouped[1].1.iter().map(|r| (r.report, r.figure)).collect::<Vec<_>>(),
+            grouped[1]
+                .1
+                .iter()
+                .map(|r| (r.report, r.figure))
+                .collect::<Vec<_>>(),
             [(1, 0), (1, 1)]
         );
     }

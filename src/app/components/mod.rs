@@ -96,8 +96,8 @@ pub fn Loaded(
         {move || match view.get() {
             View::List => view! { <ReportList/> }.into_any(),
             View::Read => view! { <Pending view=View::Read/> }.into_any(),
-            View::Compare => view! { <Pending view=View::Compare/> }.into_any(),
-            View::Figures => view! { <Pending view=View::Figures/> }.into_any(),
+            View::Compare => view! { <crate::app::views::CompareView/> }.into_any(),
+            View::Figures => view! { <crate::app::views::FiguresView/> }.into_any(),
         }}
     }
 }

@@ -12,10 +12,11 @@ use std::sync::Arc;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-use crate::app::context::{href, navigate};
+use crate::app::components::follow;
+use crate::app::context::href;
+use crate::app::views::compare::report_heading;
 use crate::app::views::{
-    city_label, figure_paragraph, figure_text, plain_click, qualifier_label, reader_state, tr,
-    NavLink,
+    city_label, figure_paragraph, figure_text, qualifier_label, reader_state, tr, NavLink,
 };
 use crate::core::figures::{
     format_vi, nice_count_scale, nice_scale, reports_per_city_year, rows_by_city_period, FigureRow,
@@ -25,9 +26,9 @@ use crate::core::model::{Bundle, City};
 use crate::core::url::{View, ViewState};
 
 /// Widths of the unit chart (viewBox units): labels, plot, printed values.
-const UNIT_W: f64 = 640.0;
-const LABEL_W: f64 = 170.0;
-const VALUE_W: f64 = 96.0;
+const UNIT_W: f64 = 540.0;
+const LABEL_W: f64 = 160.0;
+const VALUE_W: f64 = 80.0;
 const GROUP_H: f64 = 26.0;
 const ROW_H: f64 = 26.0;
 const BAR_H: f64 = 16.0;
@@ -54,12 +55,28 @@ fn cut(label: &str) -> String {
 /// order: the image is one stop for assistive technology, and the table below it holds the same
 /// links for the keyboard.
 fn svg_click(to: ViewState) -> impl Fn(MouseEvent) + 'static {
-    move |ev: MouseEvent| {
-        if plain_click(&ev) {
-            ev.prevent_default();
-            navigate(to.clone());
-        }
-    }
+    move |ev: MouseEvent| follow(&ev, to.clone())
+}
+
+/// An SVG `<title>`: built directly, because the `view!` macro makes every `<title>` (and `<a>`)
+/// an HTML element, which gives no tooltip and no accessible name inside an `<svg>`.
+fn svg_title(text: String) -> impl IntoView {
+    leptos::svg::title().child(text)
+}
+
+/// The chart's own `<title>`, named by the `<svg>`'s `aria-labelledby`.
+fn svg_title_with_id(id: &'static str, text: String) -> impl IntoView {
+    leptos::svg::title().attr("id", id).child(text)
+}
+
+/// An SVG link (`<a>` in the SVG namespace) around a bar, with its tooltip.
+fn svg_link(to: ViewState, tooltip: String, bar: impl IntoView + 'static) -> impl IntoView {
+    leptos::svg::a()
+        .attr("href", href(&to))
+        .attr("tabindex", "-1")
+        .attr("class", "bar-link")
+        .on(leptos::ev::click, svg_click(to))
+        .child((svg_title(tooltip), bar))
 }
 
 /// One unit's figures as horizontal bars, grouped by place, each place's bars in period order.
@@ -126,7 +143,7 @@ pub fn UnitChart(
                     format!("{qualifier} ")
                 },
                 r.unit,
-                r.title
+                report_heading(&bundle.reports[r.report])
             );
             let to = reader_state(&state, &r.report_id, figure_paragraph(&bundle, r));
             let w = (x(r.value) - LABEL_W).max(1.0);
@@ -136,10 +153,9 @@ pub fn UnitChart(
                         <text class="bar-label" x=fmt(LABEL_W - 8.0) y=fmt(cy) text-anchor="end" dominant-baseline="middle">
                             {cut(&period)}
                         </text>
-                        <a href=href(&to) tabindex="-1" class="bar-link" on:click=svg_click(to)>
-                            <title>{full}</title>
+                        {svg_link(to, full, view! {
                             <rect class="bar" x=fmt(LABEL_W) y=fmt(cy - BAR_H / 2.0) width=fmt(w) height=fmt(BAR_H)></rect>
-                        </a>
+                        })}
                         <text class="bar-value" x=fmt(LABEL_W + w + 6.0) y=fmt(cy) dominant-baseline="middle">
                             {value}
                         </text>
@@ -169,7 +185,7 @@ pub fn UnitChart(
         .flat_map(|(_, g)| g.iter())
         .map(|r| {
             let to = reader_state(&state, &r.report_id, figure_paragraph(&bundle, r));
-            let title = r.title.clone();
+            let title = report_heading(&bundle.reports[r.report]);
             view! {
                 <tr>
                     <td>{city_label(r.city, lang)}</td>
@@ -203,7 +219,7 @@ pub fn UnitChart(
                     height=fmt(height)
                     class="chart-svg"
                 >
-                    <title id="chart-unit-title">{title}</title>
+                    {svg_title_with_id("chart-unit-title", title)}
                     <g class="axis">{ticks}</g>
                     {marks}
                 </svg>
@@ -325,10 +341,9 @@ pub fn ReportsChart(
                     let h = (y(0) - y(n)).max(0.0);
                     view! {
                         <g class=format!("bar-row city-{}", city.as_str())>
-                            <a href=href(&to) tabindex="-1" class="bar-link" on:click=svg_click(to)>
-                                <title>{label}</title>
+                            {svg_link(to, label, view! {
                                 <rect class="bar" x=fmt(bx + 2.0) y=fmt(y(n)) width=fmt(YEAR_BAR_W - 4.0) height=fmt(h)></rect>
-                            </a>
+                            })}
                             {(n > 0).then(|| view! {
                                 <text class="bar-value" x=fmt(bx + YEAR_BAR_W / 2.0) y=fmt(y(n) - 4.0) text-anchor="middle">{n.to_string()}</text>
                             })}
@@ -385,7 +400,7 @@ pub fn ReportsChart(
                     height=fmt(YEARS_H)
                     class="chart-svg"
                 >
-                    <title id="chart-years-title">{title}</title>
+                    {svg_title_with_id("chart-years-title", title.to_owned())}
                     <g class="axis">{ticks}</g>
                     {groups}
                 </svg>

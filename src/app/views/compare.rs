@@ -111,7 +111,7 @@ pub fn CompareView() -> impl IntoView {
     let b_figures = bundle.clone();
     let b_kwic = bundle.clone();
     let b_pair = bundle.clone();
-    let prepared = ex.prepared.clone();
+    let prepared = ex.prepared.get_value();
 
     view! {
         <section class="compare-view" aria-labelledby="compare-title">
@@ -385,7 +385,11 @@ fn figure_item(bundle: &Bundle, state: &ViewState, f: FigureRef, lang: Lang) -> 
         .unwrap_or_else(|| tr(lang, "không rõ thời kỳ", "period not stated").to_owned());
     let to = reader_state(state, &report.id, fig.paragraph);
     let heading = report_heading(report);
-    let (value, unit, city) = (figure_text(fig.value, fig.of), fig.unit.clone(), report.city.as_str());
+    let (value, unit, city) = (
+        figure_text(fig.value, fig.of),
+        fig.unit.clone(),
+        report.city.as_str(),
+    );
     view! {
         <li class="side-figure" data-figure-value=plain_number(fig.value) data-city=city>
             <span class="fig-line">
@@ -614,7 +618,11 @@ fn kwic_section(
                 let Some(p) = report.paragraphs.get(ph.paragraph) else {
                     continue;
                 };
-                lines.push((report, ph.paragraph, snippet(&p.text, &ph.ranges, KWIC_RADIUS)));
+                lines.push((
+                    report,
+                    ph.paragraph,
+                    snippet(&p.text, &ph.ranges, KWIC_RADIUS),
+                ));
             }
         }
         let total = lines.len();
@@ -797,7 +805,11 @@ fn aligned_reports(
                 let r = &bundle.reports[ri];
                 let text = &r.paragraphs[pi].text;
                 let to = reader_state(state, &r.id, pi);
-                let read_label = tr(lang, "Đọc đoạn này trong bài", "Read this paragraph in the report");
+                let read_label = tr(
+                    lang,
+                    "Đọc đoạn này trong bài",
+                    "Read this paragraph in the report",
+                );
                 view! {
                     <p class="pair-paragraph">
                         {marked(pieces(text, &highlight(ri, pi)))}

@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::app::card::format_date;
 use crate::app::context::{navigate, use_explorer};
 use crate::app::views::chart::{ReportsChart, UnitChart};
+use crate::app::views::compare::report_heading;
 use crate::app::views::download::download_text;
 use crate::app::views::{
     bundle_of, city_label, figure_paragraph, figure_text, marked, qualifier_label, reader_state,
@@ -122,9 +124,10 @@ pub fn FiguresView() -> impl IntoView {
             let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
             let name = export_file_name(kind, &parts);
             let (text, mime) = match kind {
-                ExportKind::FiguresCsv => {
-                    (table.with_untracked(|t| to_csv(t)), "text/csv;charset=utf-8")
-                }
+                ExportKind::FiguresCsv => (
+                    table.with_untracked(|t| to_csv(t)),
+                    "text/csv;charset=utf-8",
+                ),
                 ExportKind::FiguresJson => (
                     table.with_untracked(|t| to_json(t)),
                     "application/json;charset=utf-8",
@@ -291,7 +294,13 @@ fn figures_table(
     }
     let header = |c: Column| {
         let sorted = key.filter(|k| k.column == c);
-        let aria = sorted.map(|k| if k.descending { "descending" } else { "ascending" });
+        let aria = sorted.map(|k| {
+            if k.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        });
         let arrow = match sorted {
             Some(k) if k.descending => "▼",
             Some(_) => "▲",
@@ -325,20 +334,24 @@ fn figures_table(
         .iter()
         .map(|r| {
             let to = reader_state(state, &r.report_id, figure_paragraph(bundle, r));
-            let title = r.title.clone();
+            let title = report_heading(&bundle.reports[r.report]);
+            let date = r.date.as_deref().map(|d| format_date(d, lang)).unwrap_or_default();
             let sentence = marked(pieces(&r.sentence, &[r.highlight]));
             view! {
                 <tr data-figure-value=plain_number(r.value) data-city=r.city.as_str() data-report-id=r.report_id.clone()>
-                    <td class="num fig-value">{figure_text(r.value, r.of)}</td>
-                    <td>{r.unit.clone()}</td>
-                    <td>{qualifier_label(r.qualifier, lang)}</td>
-                    <td>{r.period.clone().unwrap_or_default()}</td>
-                    <td class=format!("city city-{}", r.city.as_str())>{city_label(r.city, lang)}</td>
-                    <td class="fig-report">
+                    <td class="num fig-value" data-label=column_label(Column::Value, lang)>{figure_text(r.value, r.of)}</td>
+                    <td class="fig-unit" data-label=column_label(Column::Unit, lang)>{r.unit.clone()}</td>
+                    <td class="fig-qualifier" data-label=column_label(Column::Qualifier, lang)>{qualifier_label(r.qualifier, lang)}</td>
+                    <td class="fig-period" data-label=column_label(Column::Period, lang)>{r.period.clone().unwrap_or_default()}</td>
+                    <td class=format!("city city-{}", r.city.as_str()) data-label=column_label(Column::City, lang)>{city_label(r.city, lang)}</td>
+                    <td class="fig-report" data-label=column_label(Column::Report, lang)>
                         <NavLink to class="figure-source">{title}</NavLink>
                     </td>
-                    <td class="fig-date">{r.date.clone().unwrap_or_default()}</td>
-                    <td class="fig-sentence">{sentence}</td>
+                    <td class="fig-date" data-label=column_label(Column::Date, lang)>{date}</td>
+                    <td class="fig-sentence" data-label=tr(lang, "Câu nguồn", "Sentence")>
+                        // One element, so that the phone layout's grid sees one cell.
+                        <span class="sentence-text">{sentence}</span>
+                    </td>
                 </tr>
             }
         })

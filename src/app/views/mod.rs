@@ -9,7 +9,7 @@
 //! Report text and URL values are rendered as text nodes, never as HTML.
 
 mod chart;
-mod compare;
+pub(crate) mod compare;
 mod download;
 mod figures;
 
@@ -21,7 +21,8 @@ use std::sync::Arc;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-use crate::app::context::{href, navigate, Explorer};
+use crate::app::components::follow;
+use crate::app::context::{href, Explorer};
 use crate::core::figures::{format_vi, FigureRow};
 use crate::core::i18n::Lang;
 use crate::core::model::{Bundle, City, Qualifier};
@@ -37,9 +38,9 @@ pub(crate) fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str
     }
 }
 
-/// The loaded bundle, shared.
+/// The loaded bundle, shared (cloning the `Arc`, not the bundle).
 pub(crate) fn bundle_of(ex: &Explorer) -> Arc<Bundle> {
-    ex.bundle.clone()
+    ex.bundle.get_value()
 }
 
 /// A city's label in the UI language.
@@ -113,12 +114,6 @@ pub(crate) fn marked(pieces: Vec<Piece>) -> impl IntoView {
         .collect_view()
 }
 
-/// Whether a click should stay in the app: the main button with no modifier (a modified click
-/// opens a new tab or window, which the real `href` serves).
-pub(crate) fn plain_click(ev: &MouseEvent) -> bool {
-    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
-}
-
 /// A link to another view state: a real `href`, and a plain click navigates in place.
 #[component]
 pub(crate) fn NavLink(
@@ -134,12 +129,7 @@ pub(crate) fn NavLink(
         <a
             href=link
             class=class
-            on:click=move |ev: MouseEvent| {
-                if plain_click(&ev) {
-                    ev.prevent_default();
-                    navigate(to.clone());
-                }
-            }
+            on:click=move |ev: MouseEvent| follow(&ev, to.clone())
         >
             {children()}
         </a>
