@@ -96,8 +96,11 @@ pub fn CopyLink() -> impl IntoView {
     // Select the fallback field's text as soon as it appears, ready for Ctrl+C.
     Effect::new(move |_| {
         if let (Copied::Fallback(_), Some(input)) = (copied.get(), field.get()) {
-            let _ = input.unchecked_ref::<web_sys::HtmlElement>().focus();
-            input.select();
+            // After this render, when the field holds its value.
+            request_animation_frame(move || {
+                let _ = input.unchecked_ref::<web_sys::HtmlElement>().focus();
+                input.select();
+            });
         }
     });
     view! {
