@@ -138,6 +138,17 @@ fn go(state: ViewState, push: bool) {
     url.state.set(state);
 }
 
+/// Handles a click on a link to `to`: a plain left click navigates in the page (pushState);
+/// a click with a modifier (new tab, new window, download) or another button is left to the
+/// browser, which follows the link's real `href`.
+pub fn follow(ev: &web_sys::MouseEvent, to: ViewState) {
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    ev.prevent_default();
+    navigate(to);
+}
+
 /// A relative href for a state (`"?view=read&doc=…"`), for real `<a>` links.
 pub fn href(state: &ViewState) -> String {
     state.to_href()

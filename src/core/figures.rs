@@ -874,25 +874,7 @@ pub(crate) mod tests {
 
     fn sample() -> Bundle {
         bundle(vec![
-            R::new("r-hn", City::Hanoi, Some("2024-03"))
-                .title("Phát huy sức mạnh đại đoàn kết")
-                .p(
-                    Body,
-                    "Chỉ đạo hệ thống phát huy vai trò của gần 5.000 tổ dân vận ở thôn.",
-                )
-                .f(
-                    "gần 5.000",
-                    5000.0,
-                    "tổ dân vận",
-                    Some(Qualifier::Approx),
-                    None,
-                )
-                .p(
-                    Body,
-                    "Năm 2023, Hà Nội có 1.250 mô hình “Dân vận khéo”; đạt 98,5% kế hoạch.",
-                )
-                .f("1.250", 1250.0, "Mô hình", None, Some("năm 2023"))
-                .f("98,5%", 98.5, "%", None, Some("năm 2023")),
+            sample_r(),
             R::new("r-hcm", City::Hcmc, None)
                 .p(
                     Body,

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::components::follow;
-use crate::app::context::{href, use_lang, UrlState};
+use crate::app::context::{follow, href, use_lang, UrlState};
 use crate::app::i18n::Msg;
 
 /// The site header.

@@ -5,16 +5,24 @@
 //! once, provides the [`crate::app::context::Explorer`] and switches between the views named by
 //! the URL's `view` key.
 
+mod facets;
 mod header;
 mod nav;
+mod notices;
 mod pending;
+mod reader;
 mod report_list;
+mod search;
 mod status;
 
+pub use facets::FacetPanel;
 pub use header::{Header, LangSwitch};
-pub use nav::{follow, CopyLink, NavBar};
+pub use nav::{CopyLink, NavBar};
+pub use notices::Notices;
 pub use pending::Pending;
-pub use report_list::{ReportItem, ReportList, ResultCount};
+pub use reader::ReadView;
+pub use report_list::{ListView, ReportList, ResultCount};
+pub use search::SearchBox;
 pub use status::{LoadFailed, Loading};
 
 use std::sync::Arc;
@@ -91,11 +99,23 @@ pub fn Loaded(
     });
 
     let view = Memo::new(move |_| state.with(|s| s.view));
+    let page = Memo::new(move |_| state.with(|s| (s.view, s.doc.clone())));
+    // A new page starts at its top, unless a paragraph is asked for (the reader scrolls there).
+    Effect::new(move |previous: Option<(View, Option<String>)>| {
+        let now = page.get();
+        if previous.is_some_and(|p| p != now) && state.with_untracked(|s| s.p.is_none()) {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        now
+    });
     view! {
         <NavBar/>
+        <Notices/>
         {move || match view.get() {
-            View::List => view! { <ReportList/> }.into_any(),
-            View::Read => view! { <Pending view=View::Read/> }.into_any(),
+            View::List => view! { <ListView/> }.into_any(),
+            View::Read => view! { <ReadView/> }.into_any(),
             View::Compare => view! { <crate::app::views::CompareView/> }.into_any(),
             View::Figures => view! { <crate::app::views::FiguresView/> }.into_any(),
         }}

@@ -1,24 +1,12 @@
-//! The navigation between views, the copy-link button, and [`follow`], which turns a click on
-//! any state link into an in-page navigation.
+//! The navigation between views and the copy-link button.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::context::{href, navigate, use_explorer};
+use crate::app::context::{follow, href, use_explorer};
 use crate::app::i18n::Msg;
-use crate::core::url::{View, ViewState};
-
-/// Handles a click on a link to `to`: a plain left click navigates in the page (pushState);
-/// a click with a modifier (new tab, new window, download) or another button is left to the
-/// browser, which follows the link's real `href`.
-pub fn follow(ev: &web_sys::MouseEvent, to: ViewState) {
-    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-        return;
-    }
-    ev.prevent_default();
-    navigate(to);
-}
+use crate::core::url::View;
 
 /// The tabs of the four views (Read only while a report is open), and the copy-link button.
 /// The current view's tab carries `aria-current="page"`.
@@ -108,8 +96,11 @@ pub fn CopyLink() -> impl IntoView {
     // Select the fallback field's text as soon as it appears, ready for Ctrl+C.
     Effect::new(move |_| {
         if let (Copied::Fallback(_), Some(input)) = (copied.get(), field.get()) {
-            let _ = input.unchecked_ref::<web_sys::HtmlElement>().focus();
-            input.select();
+            // After this render, when the field holds its value.
+            request_animation_frame(move || {
+                let _ = input.unchecked_ref::<web_sys::HtmlElement>().focus();
+                input.select();
+            });
         }
     });
     view! {
