@@ -1405,13 +1405,14 @@ pub(crate) mod tests {
 
         // The grouped rows are the bars, in the same order, and keep where each came from.
         let grouped = rows_by_city_period(&mh);
-        let as_series: Vec<(City, Vec<(Option<String>, f64)>)> = grouped
+        let as_series: Vec<Series> = grouped
             .iter()
-            .map(|(c, rs)| (*c, rs.iter().map(|r| (r.period.clone(), r.value)).collect()))
+            .map(|(c, rs)| Series {
+                city: *c,
+                points: rs.iter().map(|r| (r.period.clone(), r.value)).collect(),
+            })
             .collect();
-        let expected: Vec<(City, Vec<(Option<String>, f64)>)> =
-            series.into_iter().map(|s| (s.city, s.points)).collect();
-        assert_eq!(as_series, expected);
+        assert_eq!(as_series, series);
         assert_eq!(
             grouped[1]
                 .1

@@ -123,7 +123,7 @@ test('filtered to Hà Nội, the table lists exactly the Hà Nội figures', asy
   });
 });
 
-test('a figure links to its paragraph in the reader', async (t) => {
+test('a figure links to its paragraph, which the reader marks', async (t) => {
   await withExplorer(t, async (explorer) => {
     await openFigures(explorer, '&city=hanoi');
     const row = explorer.page.locator('.figures-table tbody tr[data-figure-value="13663"]');
@@ -137,6 +137,14 @@ test('a figure links to its paragraph in the reader', async (t) => {
     assert.equal(p.get('doc'), reportId);
     assert.equal(p.get('p'), String(figure.paragraph));
     assert.equal(p.get('city'), 'hanoi', 'the filters are kept for the way back');
+    // The reader marks the paragraph, and the figure in it.
+    const paragraph = explorer.page.locator(`#p-${figure.paragraph}`);
+    await paragraph.waitFor({ timeout: 10_000 });
+    assert.equal(await paragraph.getAttribute('aria-current'), 'true');
+    assert.equal(await paragraph.getAttribute('data-paragraph'), String(figure.paragraph));
+    const marks = await paragraph.locator('mark.figure').allInnerTexts();
+    // The reader's figure mark starts with the figure as written (then its spoken description).
+    assert.ok(marks.some((m) => m.startsWith(figure.text)), `${figure.text} in ${marks.join(' | ')}`);
     explorer.assertCleanConsole();
   });
 });

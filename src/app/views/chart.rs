@@ -12,8 +12,7 @@ use std::sync::Arc;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-use crate::app::components::follow;
-use crate::app::context::href;
+use crate::app::context::{follow, href};
 use crate::app::views::compare::report_heading;
 use crate::app::views::{
     city_label, figure_paragraph, figure_text, qualifier_label, reader_state, tr, NavLink,

@@ -21,8 +21,7 @@ use std::sync::Arc;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-use crate::app::components::follow;
-use crate::app::context::{href, Explorer};
+use crate::app::context::{follow, href, Explorer};
 use crate::core::figures::{format_vi, FigureRow};
 use crate::core::i18n::Lang;
 use crate::core::model::{Bundle, City, Qualifier};
