@@ -5,6 +5,7 @@
 #   make test    every check: fmt, clippy (native and wasm32), cargo test, release build, browser tests
 #   make dist    the static site in dist/ (app + compiled bundle.json)
 #   make bundle  compile data/reports into target/bundle.json
+#   make bench   native (criterion) and Chromium benchmarks; results in target/bench/ and BENCHMARKS.md
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -18,7 +19,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BUNDLE := target/bundle.json
 PORT ?= 8080
 
-.PHONY: help setup setup-test bundle site dist run test browser-test bench clean
+.PHONY: help setup setup-test bundle site dist run test browser-test bench bench-smoke bench-native bench-browser clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -56,11 +57,27 @@ test: setup-test
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 	cargo test
+	$(MAKE) bench-smoke
 	$(MAKE) dist
 	$(MAKE) browser-test
 
-bench:
-	cargo bench
+# Each benchmark once, on 50 synthetic reports, in the test profile: they must not rot.
+bench-smoke:
+	DANVAN_BENCH_SMOKE=1 cargo test --benches
+
+bench: bench-native bench-browser
+
+# Criterion: compile throughput (seed, 1k and 10k synthetic reports) and core query latency at 10k.
+bench-native:
+	cargo bench --bench compile --bench query
+
+# The built site with a 10k synthetic bundle in Chromium, MiniSearch side by side.
+BENCH_REPORTS ?= 10000
+bench-browser: setup-test site
+	cargo build --release --bin danvan
+	target/release/danvan synth --reports $(BENCH_REPORTS) --seed 42 -o target/bench/browser-$(BENCH_REPORTS)/reports
+	target/release/danvan compile target/bench/browser-$(BENCH_REPORTS)/reports --topics data/topics.toml --aliases data/aliases.toml -o dist/bundle.json
+	node tests/bench/browser-bench.mjs
 
 clean:
 	rm -rf dist tests/browser/artifacts

@@ -13,6 +13,7 @@ danvan: compile Vietnamese reports on công tác dân vận into a JSON bundle
 
 Usage:
   danvan compile <DIR> -o <FILE> [--manifest FILE] [--topics FILE] [--aliases FILE] [--strict]
+  danvan synth --reports N [--seed S] -o <DIR>
   danvan --help | --version
 
 Reads every .txt file under DIR (recursively, sorted by path) and writes the bundle to FILE.
@@ -25,6 +26,14 @@ DIR's parent folder when they exist.
   --aliases FILE      alias groups (aliases.toml)
   --strict            treat any warning as a failure (exit 1, nothing written)
 
+synth writes N synthetic reports (synth_000000.txt, ...) into DIR for scale tests and
+benchmarks: paragraphs of the built-in seed reports recombined, with their own city, date,
+outlet, title and re-valued figures, page clutter, both tone placements and some NFD files.
+The same N and S always give the same bytes (S defaults to 1).
+
+  --reports N         how many files to write
+  --seed S            the generator's seed (an unsigned integer)
+
 Exit status: 0 success, 1 warnings with --strict, 2 errors.
 ";
 
@@ -33,7 +42,14 @@ Exit status: 0 success, 1 warnings with --strict, 2 errors.
 pub enum Command {
     Help,
     Version,
-    Compile { options: CompileArgs },
+    Compile {
+        options: CompileArgs,
+    },
+    Synth {
+        reports: usize,
+        seed: u64,
+        output: PathBuf,
+    },
 }
 
 /// The arguments of `danvan compile`.
@@ -54,6 +70,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("compile") => {}
+        Some("synth") => return parse_synth(it),
         Some(other) => return Err(format!("unknown command \"{other}\"")),
     }
     let mut dir = None;
@@ -84,6 +101,36 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     Ok(Command::Compile { options: a })
 }
 
+fn parse_synth<'a>(mut it: impl Iterator<Item = &'a String>) -> Result<Command, String> {
+    let (mut reports, mut seed, mut output) = (None, 1, None);
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--reports" => {
+                let v = value(arg)?;
+                reports = Some(
+                    v.parse()
+                        .map_err(|_| format!("--reports needs a whole number, not \"{v}\""))?,
+                )
+            }
+            "--seed" => {
+                let v = value(arg)?;
+                seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed needs an unsigned integer, not \"{v}\""))?
+            }
+            "-o" | "--output" => output = Some(PathBuf::from(value(arg)?)),
+            "-h" | "--help" => return Ok(Command::Help),
+            s => return Err(format!("unexpected argument \"{s}\" for synth")),
+        }
+    }
+    Ok(Command::Synth {
+        reports: reports.ok_or("synth needs --reports N")?,
+        seed,
+        output: output.ok_or("synth needs -o <DIR>")?,
+    })
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main(args: Vec<String>) -> i32 {
     match parse_args(&args) {
@@ -96,6 +143,20 @@ pub fn main(args: Vec<String>) -> i32 {
             0
         }
         Ok(Command::Compile { options }) => run(&options),
+        Ok(Command::Synth {
+            reports,
+            seed,
+            output,
+        }) => match super::synth::write_corpus(&output, reports, seed) {
+            Ok(bytes) => {
+                eprintln!(
+                    "wrote {reports} synthetic reports ({bytes} bytes, seed {seed}) to {}",
+                    output.display()
+                );
+                0
+            }
+            Err(e) => fail(&e),
+        },
         Err(msg) => {
             eprintln!("danvan: error: {msg}\n\n{USAGE}");
             2
@@ -179,5 +240,31 @@ mod tests {
             .unwrap_err()
             .contains("--bogus"));
         assert!(parse_args(&args("frobnicate")).is_err());
+    }
+
+    #[test]
+    fn parses_synth() {
+        assert_eq!(
+            parse_args(&args("synth --reports 50 --seed 9 -o out")).unwrap(),
+            Command::Synth {
+                reports: 50,
+                seed: 9,
+                output: PathBuf::from("out")
+            }
+        );
+        let Command::Synth { seed, .. } = parse_args(&args("synth --reports 5 -o o")).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(seed, 1);
+        assert!(parse_args(&args("synth -o out"))
+            .unwrap_err()
+            .contains("--reports"));
+        assert!(parse_args(&args("synth --reports x -o o"))
+            .unwrap_err()
+            .contains("\"x\""));
+        assert!(parse_args(&args("synth --reports 5"))
+            .unwrap_err()
+            .contains("-o"));
     }
 }

@@ -65,7 +65,13 @@ use unicode_normalization::char::is_combining_mark;
 /// Figures come in text order; the same figure stated in two paragraphs is returned for each
 /// (deduplication is the caller's job). Never panics.
 pub fn extract(paragraph: usize, text: &str) -> Vec<Figure> {
-    let scan = Scan::new(text);
+    extract_tokenized(paragraph, text, &tokenize(text))
+}
+
+/// [`extract`] for a paragraph already tokenised with [`tokenize`] (the compiler tokenises
+/// each paragraph once and shares the tokens between its stages).
+pub fn extract_tokenized(paragraph: usize, text: &str, toks: &[Token]) -> Vec<Figure> {
+    let scan = Scan::new(text, toks);
     let periods = scan.periods();
     let mut raws = Vec::new();
     let mut k = 0;
@@ -101,17 +107,17 @@ struct Lexicon {
     /// Counted nouns, longest first, each a list of syllable keys.
     units: Vec<Vec<String>>,
     /// Words that make the number a duration or a time ("94 năm", "tháng 10").
-    time_units: HashSet<String>,
+    time_units: KeySet,
     /// Words after a number that mean it is not a count of things ("5 không", "2 lần", "80 tuổi").
-    not_units: HashSet<String>,
+    not_units: KeySet,
     /// Single-syllable classifiers that take the noun after them into the unit.
-    classifiers: HashSet<String>,
+    classifiers: KeySet,
     /// Function words and common verbs that end a fallback unit.
-    stop: HashSet<String>,
+    stop: KeySet,
     /// Phrases in front of a number that make it a name, a code or an ordinal.
     name_heads: Vec<Vec<String>>,
     /// Words in front of "a/b" that make it a date ("ngày 13/1").
-    date_heads: HashSet<String>,
+    date_heads: KeySet,
     qualifiers: Vec<(Vec<String>, Qualifier)>,
     scales: Vec<(String, f64)>,
     /// Number words that can start a number (not "một", see the module doc).
@@ -119,9 +125,9 @@ struct Lexicon {
     /// Number words that can follow "mươi"/"mười".
     ones: Vec<(String, u32)>,
     /// Words in front of "năm" that make it "year", not "five" ("hàng năm", "trong năm").
-    year_not_five: HashSet<String>,
+    year_not_five: KeySet,
     /// The toned keys of the single words the rules name, by their NFC spelling.
-    fixed: HashMap<&'static str, String>,
+    fixed: HashMap<&'static str, String, Fnv>,
     /// "giai đoạn", "nhiệm kỳ", "thời kỳ": words that introduce a year range.
     span_heads: Vec<Vec<String>>,
     /// "so với", "so cùng kỳ": words that introduce a comparison base.
@@ -138,7 +144,35 @@ fn keys(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(toned_key).collect()
 }
 
-fn key_set(words: &[&str]) -> HashSet<String> {
+/// FNV-1a: the lexicon's keys are a few bytes long and looked up for every token of every
+/// paragraph, where the standard SipHash (built to resist adversarial keys, which a fixed word
+/// list does not need) was a tenth of the compiler's time.
+#[derive(Default, Clone, Copy)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+type KeySet = HashSet<String, Fnv>;
+
+fn key_set(words: &[&str]) -> KeySet {
     words.iter().map(|w| toned_key(w)).collect()
 }
 
@@ -625,7 +659,7 @@ enum Unit {
 struct Scan<'a> {
     text: &'a str,
     chars: Vec<char>,
-    toks: Vec<Token>,
+    toks: &'a [Token],
     lex: &'static Lexicon,
     /// Per char: whether a sentence ends with it.
     ends: Vec<bool>,
@@ -678,10 +712,9 @@ fn sentence_ends(chars: &[char], toks: &[Token]) -> Vec<bool> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str) -> Scan<'a> {
+    fn new(text: &'a str, toks: &'a [Token]) -> Scan<'a> {
         let chars: Vec<char> = text.chars().collect();
-        let toks = tokenize(text);
-        let ends = sentence_ends(&chars, &toks);
+        let ends = sentence_ends(&chars, toks);
         Scan {
             text,
             chars,

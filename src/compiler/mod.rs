@@ -16,6 +16,7 @@ pub mod extract;
 pub mod figures;
 pub mod manifest;
 pub mod read;
+pub mod synth;
 pub mod topics;
 pub mod write;
 

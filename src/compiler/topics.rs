@@ -211,9 +211,19 @@ pub fn tag_tokens(tokens: &[crate::core::text::Token], topics: &[TopicDef]) -> V
         hay.push_str(&t.toned);
         hay.push(' ');
     }
+    // Most terms do not occur at all: a term whose first word is not among the paragraph's
+    // words is skipped without the substring search (a fifth of the compiler's time before).
+    let words: std::collections::HashSet<&str> = tokens.iter().map(|t| t.toned.as_str()).collect();
+    fn first_word(k: &str) -> &str {
+        k.trim_start_matches(' ').split(' ').next().unwrap_or("")
+    }
     topics
         .iter()
-        .filter(|t| t.keys.iter().any(|k| hay.contains(k.as_str())))
+        .filter(|t| {
+            t.keys
+                .iter()
+                .any(|k| words.contains(first_word(k)) && hay.contains(k.as_str()))
+        })
         .map(|t| t.id.clone())
         .collect()
 }

@@ -34,17 +34,7 @@ pub fn is_tone_mark(c: char) -> bool {
 /// `toned_key("Hoà") == toned_key("hòa")`, `toned_key("uỷ") == toned_key("ủy")`.
 pub fn toned_key(word: &str) -> String {
     let mut out = String::with_capacity(word.len() + 4);
-    let mut tone = None;
-    for c in word.nfd() {
-        if is_tone_mark(c) {
-            tone = Some(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    if let Some(t) = tone {
-        out.push(t);
-    }
+    push_toned(word, &mut out);
     out
 }
 
@@ -52,16 +42,74 @@ pub fn toned_key(word: &str) -> String {
 /// `folded_key("Dân vận Khéo") == "dan van kheo"`.
 pub fn folded_key(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.nfd() {
+    push_folded(word, &mut out);
+    out
+}
+
+/// Whether every char of `word` is a starter (no combining mark), so that decomposing it char
+/// by char gives its NFD without the canonical reordering of marks. NFC text, which is all the
+/// compiler and the bundle hold, passes; NFD input takes the general path.
+fn precomposed(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii() || !is_combining_mark(c))
+}
+
+/// Calls `f` with each char of the canonical decomposition of `word`. The fast path decomposes
+/// char by char with the lookup table (no buffering iterator, no allocation); it is taken only
+/// when it gives exactly what `word.nfd()` gives.
+fn for_each_nfd(word: &str, mut f: impl FnMut(char)) {
+    if precomposed(word) {
+        for c in word.chars() {
+            if c.is_ascii() {
+                f(c);
+            } else {
+                unicode_normalization::char::decompose_canonical(c, &mut f);
+            }
+        }
+    } else {
+        word.nfd().for_each(f);
+    }
+}
+
+fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+fn push_toned(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    let mut tone = None;
+    for_each_nfd(word, |c| {
+        if is_tone_mark(c) {
+            tone = Some(c);
+        } else {
+            push_lower(out, c);
+        }
+    });
+    if let Some(t) = tone {
+        out.push(t);
+    }
+}
+
+fn push_folded(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for_each_nfd(word, |c| {
         if is_combining_mark(c) {
-            continue;
+            return;
         }
         match c {
             'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
+            _ => push_lower(out, c),
         }
-    }
-    out
+    });
 }
 
 /// Whether a word carries any diacritic (tone or vowel mark, or "đ").
@@ -81,7 +129,14 @@ pub struct Token {
 
 /// Whether `c` belongs inside a word. Digits count, so "Covid-19" gives "covid" and "19".
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    match c {
+        // Fast paths for the blocks Vietnamese is written in (every char in them is a letter),
+        // before the general Unicode tables; a test checks they agree with those tables.
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        '\u{1EA0}'..='\u{1EFF}' => true,
+        _ => c.is_alphanumeric() || is_combining_mark(c),
+    }
 }
 
 /// The words of `text` as (char start, char end exclusive, the word as written): the one
@@ -116,6 +171,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn make_token(word: &str, start: usize, end: usize) -> Token {
+    if word.is_ascii() {
+        // Both keys of an ASCII word are the word in lower case: build it once.
+        let lower = word.to_ascii_lowercase();
+        return Token {
+            start,
+            end,
+            toned: lower.clone(),
+            folded: lower,
+        };
+    }
     Token {
         start,
         end,
@@ -257,6 +322,64 @@ mod tests {
         assert_eq!(toks[0].start, 1);
         let spans = word_spans("Hà Nội, 2024");
         assert_eq!(spans, [(0, 2, "Hà"), (3, 6, "Nội"), (8, 12, "2024")]);
+    }
+
+    /// The slow definitions the fast paths must agree with.
+    fn toned_key_slow(word: &str) -> String {
+        let mut out = String::new();
+        let mut tone = None;
+        for c in word.nfd() {
+            if is_tone_mark(c) {
+                tone = Some(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        out.extend(tone);
+        out
+    }
+
+    fn folded_key_slow(word: &str) -> String {
+        word.nfd()
+            .filter(|&c| !is_combining_mark(c))
+            .flat_map(|c| match c {
+                'đ' | 'Đ' => "d".chars().collect::<Vec<_>>(),
+                _ => c.to_lowercase().collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_definitions() {
+        for cp in 0..0x3000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_combining_mark(c),
+                "{c:?}"
+            );
+            let s = c.to_string();
+            assert_eq!(toned_key(&s), toned_key_slow(&s), "{c:?}");
+            assert_eq!(folded_key(&s), folded_key_slow(&s), "{c:?}");
+        }
+        let nfd: String = "Thuỷ ĐOÀN Kết ệ\u{323}".nfd().collect();
+        for w in [
+            "Thuỷ",
+            "ĐOÀN",
+            "Kết",
+            "hoạ",
+            &nfd,
+            "e\u{302}\u{323}",
+            "e\u{323}\u{302}",
+            "ê\u{323}",
+            "İstanbul",
+            "ǅ",
+        ] {
+            assert_eq!(toned_key(w), toned_key_slow(w), "{w:?}");
+            assert_eq!(folded_key(w), folded_key_slow(w), "{w:?}");
+        }
     }
 
     #[test]

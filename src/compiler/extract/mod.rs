@@ -62,7 +62,7 @@ pub fn build_report(id: String, text: &Text, topics: &[TopicDef]) -> (Report, Ve
             .map(|f| ((*f).to_owned(), Provenance::Inferred))
             .collect::<BTreeMap<_, _>>(),
         notes: Vec::new(),
-        figures: figures_of(&paragraphs),
+        figures: figures_of(&paragraphs, &tokens),
         paragraphs,
         people,
     };
@@ -131,13 +131,14 @@ pub fn credit(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Figures of body and caption paragraphs; a figure a caption repeats from the body is one figure.
-fn figures_of(paragraphs: &[Paragraph]) -> Vec<Figure> {
+fn figures_of(paragraphs: &[Paragraph], tokens: &[Vec<Token>]) -> Vec<Figure> {
     let mut body = Vec::new();
     let mut captions = Vec::new();
-    for (i, p) in paragraphs.iter().enumerate() {
+    // Body and caption paragraphs are tokenised by `tokens_of`; the figures reuse those tokens.
+    for (i, (p, toks)) in paragraphs.iter().zip(tokens).enumerate() {
         match p.kind {
-            ParagraphKind::Body => body.extend(figures::extract(i, &p.text)),
-            ParagraphKind::Caption => captions.extend(figures::extract(i, &p.text)),
+            ParagraphKind::Body => body.extend(figures::extract_tokenized(i, &p.text, toks)),
+            ParagraphKind::Caption => captions.extend(figures::extract_tokenized(i, &p.text, toks)),
             _ => {}
         }
     }

@@ -1,0 +1,57 @@
+//! Query latency of the shared core (what the app runs on every keystroke or click) on the
+//! compiled synthetic corpus of 10,000 reports: index build, search, facet counts, compare.
+
+mod support;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use danvan::core::compare::{distinctive_terms, matched_figures, side_reports, TermOptions};
+use danvan::core::model::City;
+use danvan::core::query::Prepared;
+use danvan::core::url::ViewState;
+
+/// The typed queries: accent-free words, a quoted phrase, an alias of Hồ Chí Minh City.
+pub const QUERIES: [(&str, &str); 3] = [
+    ("accent_free", "dan van kheo"),
+    ("phrase", "\"công tác dân vận\""),
+    ("alias", "TPHCM"),
+];
+
+fn queries(c: &mut Criterion) {
+    let n = support::size(10_000);
+    let bundle = support::bundle(n);
+    let mut group = c.benchmark_group(format!("query_{n}"));
+    group.sample_size(10);
+    group.bench_function("prepare_index", |b| b.iter(|| Prepared::new(&bundle)));
+    let prepared = Prepared::new(&bundle);
+
+    for (name, q) in QUERIES {
+        let state = ViewState {
+            q: q.to_owned(),
+            ..ViewState::default()
+        };
+        assert!(prepared.run(&state).total > 0, "{q} finds reports");
+        group.bench_function(format!("search_{name}"), |b| {
+            b.iter(|| prepared.run(&state).total)
+        });
+    }
+
+    let mut facets = ViewState::default();
+    facets.filters.cities = vec![City::Hanoi];
+    facets.filters.years = Some((2020, 2023));
+    group.bench_function("facet_counts", |b| b.iter(|| prepared.run(&facets).total));
+
+    let all: Vec<usize> = (0..bundle.reports.len()).collect();
+    let a = side_reports(&bundle, &all, City::Hanoi);
+    let b_side = side_reports(&bundle, &all, City::Hcmc);
+    let opts = TermOptions::default();
+    group.bench_function("compare_distinctive_terms", |b| {
+        b.iter(|| distinctive_terms(&bundle, &a, &b_side, &opts).a.len())
+    });
+    group.bench_function("compare_matched_figures", |b| {
+        b.iter(|| matched_figures(&bundle, &a, &b_side).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, queries);
+criterion_main!(benches);
