@@ -4,7 +4,8 @@
 //! no title, formatting its date and joining its authors happen here, DOM-free and tested
 //! natively.
 
-use crate::app::i18n::Lang;
+use crate::app::i18n::Msg;
+use crate::core::i18n::Lang;
 use crate::core::model::{ParagraphKind, Report};
 
 /// The longest heading made from body text, in chars, before it is cut at a word boundary.
@@ -47,7 +48,7 @@ impl ReportCard {
                 .date
                 .as_deref()
                 .map(|d| format_date(d, lang))
-                .unwrap_or_else(|| lang.undated().to_owned()),
+                .unwrap_or_else(|| lang.msg(Msg::Undated).to_owned()),
             city: lang.label(&report.city.label()).to_owned(),
             city_key: report.city.as_str(),
             outlet: report.outlet.clone(),

@@ -2,16 +2,20 @@
 //!
 //! Flow: [`start`] mounts [`components::App`], which fetches the bundle once (relative URL, so
 //! the site works under any sub-path), then hands it to the views by context
-//! ([`context::use_bundle`]). The view state belongs in the URL's query string; there are no
-//! path routes, because static hosts have no rewrite rules.
+//! ([`context::use_explorer`]). The view state lives in the URL's query string
+//! ([`crate::core::url::ViewState`]); there are no path routes, because static hosts have no
+//! rewrite rules.
 //!
-//! Split by what can be tested where: [`i18n`], [`card`] and [`load_error`] are DOM-free and
+//! Split by what can be tested where: [`i18n`], [`card`], [`load_error`], [`paging`] and
+//! [`reading`] are DOM-free and
 //! tested natively with `cargo test`; the browser-only parts (fetching, context, components)
 //! build for wasm32 alone and are tested end to end in Chromium (`tests/browser/`).
 
 pub mod card;
 pub mod i18n;
 pub mod load_error;
+pub mod paging;
+pub mod reading;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
@@ -19,6 +23,8 @@ pub mod components;
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
+#[cfg(target_arch = "wasm32")]
+pub mod views;
 
 /// The bundle's URL, relative to the page so that hosting under a sub-path needs no setting.
 pub const BUNDLE_URL: &str = "bundle.json";

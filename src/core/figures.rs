@@ -666,12 +666,26 @@ pub struct Series {
 /// Groups rows (meant to be of one unit) by city, in the bundle's city order, each city's
 /// figures in period order (periods with a year first, in time order; no period last).
 pub fn bars_by_city_period(rows: &[FigureRow]) -> Vec<Series> {
+    rows_by_city_period(rows)
+        .into_iter()
+        .map(|(city, rows)| Series {
+            city,
+            points: rows.into_iter().map(|r| (r.period, r.value)).collect(),
+        })
+        .collect()
+}
+
+/// The rows behind [`bars_by_city_period`], in the same order: one group per city that has
+/// rows, each city's rows by period, then by value. A chart that links every bar to its source
+/// paragraph needs the whole row, not just the period and value.
+pub fn rows_by_city_period(rows: &[FigureRow]) -> Vec<(City, Vec<FigureRow>)> {
     let mut out = Vec::new();
     for city in City::ALL {
         let mut of_city: Vec<FigureRow> = rows.iter().filter(|r| r.city == city).cloned().collect();
         if of_city.is_empty() {
             continue;
         }
+        // Two stable sorts: by value, then by period, so equal periods keep value order.
         sort_rows(
             &mut of_city,
             SortKey {
@@ -686,10 +700,7 @@ pub fn bars_by_city_period(rows: &[FigureRow]) -> Vec<Series> {
                 descending: false,
             },
         );
-        out.push(Series {
-            city,
-            points: of_city.into_iter().map(|r| (r.period, r.value)).collect(),
-        });
+        out.push((city, of_city));
     }
     out
 }
@@ -1391,5 +1402,24 @@ pub(crate) mod tests {
             ]
         );
         assert!(reports_per_city_year(&b, &[3]).is_empty());
+
+        // The grouped rows are the bars, in the same order, and keep where each came from.
+        let grouped = rows_by_city_period(&mh);
+        let as_series: Vec<Series> = grouped
+            .iter()
+            .map(|(c, rs)| Series {
+                city: *c,
+                points: rs.iter().map(|r| (r.period.clone(), r.value)).collect(),
+            })
+            .collect();
+        assert_eq!(as_series, series);
+        assert_eq!(
+            grouped[1]
+                .1
+                .iter()
+                .map(|r| (r.report, r.figure))
+                .collect::<Vec<_>>(),
+            [(1, 0), (1, 1)]
+        );
     }
 }

@@ -1,30 +1,167 @@
-//! The list of reports: how many there are, and one entry per report.
+//! The list view: the search box, the facets, and the matching reports with their count,
+//! keyword-in-context snippets and highlighted titles.
+//!
+//! Only the visible rows are built: the first [`PAGE`] and more on request. The count always
+//! says the full number.
 
 use leptos::prelude::*;
 
-use crate::app::card::{cards, ReportCard};
-use crate::app::context::{use_bundle, use_lang};
+use crate::app::card::ReportCard;
+use crate::app::components::{FacetPanel, SearchBox};
+use crate::app::context::{follow, href, use_explorer, use_lang};
+use crate::app::i18n::Msg;
+use crate::app::paging::{more, visible, PAGE};
+use crate::core::i18n::{t, Ui};
+use crate::core::model::ParagraphKind;
+use crate::core::snippet::{pieces, snippet, Piece, Snippet};
 
-/// Every report of the bundle, in bundle order, with their count above.
+/// Snippets shown per report, at most.
+const SNIPPETS: usize = 2;
+/// Chars of context either side of a hit in a snippet.
+const SNIPPET_RADIUS: usize = 70;
+
+/// One listed report, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    card: ReportCard,
+    /// The heading with the search hits highlighted (a title with hits), else the plain heading.
+    heading: Vec<Piece>,
+    /// (paragraph index, snippet) for the first paragraphs with hits.
+    snippets: Vec<(usize, Snippet)>,
+}
+
+/// The list view: search, facets (collapsible on phones), then the results.
+#[component]
+pub fn ListView() -> impl IntoView {
+    let lang = use_lang();
+    let open = RwSignal::new(false);
+    view! {
+        <div class="list-view">
+            <SearchBox/>
+            <div class="list-layout">
+                <button
+                    type="button"
+                    class="button facets-toggle"
+                    aria-controls="facets"
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || lang.get().msg(Msg::Filters)}
+                </button>
+                <aside
+                    id="facets"
+                    class="facets"
+                    class:open=move || open.get()
+                    aria-label=move || lang.get().msg(Msg::Filters)
+                >
+                    <FacetPanel/>
+                </aside>
+                <ReportList/>
+            </div>
+        </div>
+    }
+}
+
+/// The reports matching the URL's search and filters, in the core's order, with their count.
 #[component]
 pub fn ReportList() -> impl IntoView {
-    let bundle = use_bundle();
-    let lang = use_lang();
-    let cards = Memo::new(move |_| cards(&bundle.reports, lang.get()));
-    let count = Signal::derive(move || cards.with(Vec::len));
+    let explorer = use_explorer();
+    let lang = explorer.lang;
+    let results = explorer.results;
+    let count = Signal::derive(move || results.with(|r| r.total));
+    let requested = RwSignal::new(PAGE);
+    // A new search or filter starts again from the first page.
+    Effect::new(move |_| {
+        results.track();
+        requested.set(PAGE);
+    });
+    let shown = Memo::new(move |_| visible(count.get(), requested.get()));
+    let entries = Memo::new(move |_| {
+        let lang = lang.get();
+        let n = shown.get();
+        results.with(|r| {
+            explorer.bundle.with_value(|b| {
+                r.rows
+                    .iter()
+                    .take(n)
+                    .enumerate()
+                    .filter_map(|(i, &ri)| {
+                        let report = b.reports.get(ri)?;
+                        let card = ReportCard::new(report, lang);
+                        let hit = r.hit(i);
+                        let heading = match (hit, card.heading_from_body, &report.title) {
+                            (Some(h), false, Some(title)) if !h.title.is_empty() => {
+                                pieces(title, &h.title)
+                            }
+                            _ => vec![Piece {
+                                text: card.heading.clone(),
+                                highlight: false,
+                            }],
+                        };
+                        let snippets = hit
+                            .map(|h| {
+                                h.paragraphs
+                                    .iter()
+                                    .filter_map(|ph| {
+                                        let p = report.paragraphs.get(ph.paragraph)?;
+                                        (p.kind != ParagraphKind::Title).then(|| {
+                                            (
+                                                ph.paragraph,
+                                                snippet(&p.text, &ph.ranges, SNIPPET_RADIUS),
+                                            )
+                                        })
+                                    })
+                                    .take(SNIPPETS)
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        Some(Entry {
+                            card,
+                            heading,
+                            snippets,
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let q = Memo::new(move |_| explorer.state.with(|s| s.q.clone()));
+    let left = move || more(count.get(), requested.get());
+    let empty_text = move || {
+        if explorer.bundle.with_value(|b| b.reports.is_empty()) {
+            lang.get().msg(Msg::NoReports)
+        } else {
+            t(lang.get(), Ui::NoResults)
+        }
+    };
 
     view! {
         <section class="results" aria-labelledby="result-count">
             <ResultCount count/>
-            <Show
-                when=move || { count.get() > 0 }
-                fallback=move || view! { <p class="empty">{move || lang.get().no_reports()}</p> }
-            >
+            <Show when=move || { count.get() > 0 } fallback=move || view! { <p class="empty">{empty_text}</p> }>
                 <ol class="report-list">
-                    {move || {
-                        cards.get().into_iter().map(|card| view! { <ReportItem card/> }).collect_view()
-                    }}
+                    <For
+                        each=move || entries.get()
+                        // Keyed by report and search, so "show more" keeps the rows already
+                        // there (and the focus in them) while a new search rebuilds them.
+                        key=move |e| (e.card.id.clone(), q.get_untracked(), lang.get_untracked(), e.snippets.len())
+                        children=move |entry| view! { <ReportItem entry/> }
+                    />
                 </ol>
+                <Show when=move || { left() > 0 }>
+                    <p class="show-more">
+                        <span class="showing">{move || lang.get().showing(shown.get(), count.get())}</span>
+                        " "
+                        <button
+                            type="button"
+                            class="button"
+                            data-testid="show-more"
+                            on:click=move |_| requested.update(|r| *r = shown.get_untracked() + PAGE)
+                        >
+                            {move || lang.get().show_more(left())}
+                        </button>
+                    </p>
+                </Show>
             </Show>
         </section>
     }
@@ -45,16 +182,36 @@ pub fn ResultCount(
     }
 }
 
-/// One report in the list: heading, then date, city, outlet and authors.
+/// Pieces as text nodes, the highlighted ones in `<mark>`.
+pub fn render_pieces(pieces: Vec<Piece>) -> impl IntoView {
+    pieces
+        .into_iter()
+        .map(|p| {
+            if p.highlight {
+                view! { <mark>{p.text}</mark> }.into_any()
+            } else {
+                p.text.into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// One report in the list: heading (a link to read it), date, city, outlet, authors, and the
+/// search's snippets (each a link to its paragraph).
 #[component]
-pub fn ReportItem(
+fn ReportItem(
     /// The report as the list shows it.
-    card: ReportCard,
+    entry: Entry,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let explorer = use_explorer();
+    let lang = explorer.lang;
+    let Entry {
+        card,
+        heading,
+        snippets,
+    } = entry;
     let ReportCard {
         id,
-        heading,
         heading_from_body,
         date_iso,
         date_text,
@@ -62,13 +219,41 @@ pub fn ReportItem(
         city_key,
         outlet,
         authors,
+        ..
     } = card;
-    let heading_hint = move || heading_from_body.then(|| lang.get().untitled_hint());
+    let heading_hint = move || heading_from_body.then(|| lang.get().msg(Msg::UntitledHint));
+    let read = {
+        let id = id.clone();
+        move |p: Option<usize>| explorer.state.with_untracked(|s| s.with_doc(&id, p))
+    };
+    let (read_href, read_click) = (read.clone(), read.clone());
+    let snippet_views = snippets
+        .into_iter()
+        .map(|(p, s)| {
+            let (to_href, to_click) = (read.clone(), read.clone());
+            view! {
+                <li>
+                    <a
+                        class="snippet"
+                        href=move || { explorer.state.track(); href(&to_href(Some(p))) }
+                        on:click=move |ev| follow(&ev, to_click(Some(p)))
+                    >
+                        {render_pieces(s.pieces)}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <li class="report" data-report-id=id data-city=city_key>
             <article>
                 <h2 class="report-title" class:from-body=heading_from_body title=heading_hint>
-                    {heading}
+                    <a
+                        href=move || { explorer.state.track(); href(&read_href(None)) }
+                        on:click=move |ev| follow(&ev, read_click(None))
+                    >
+                        {render_pieces(heading)}
+                    </a>
                 </h2>
                 <p class="report-meta">
                     <time class="report-date" datetime=date_iso>{date_text}</time>
@@ -76,11 +261,12 @@ pub fn ReportItem(
                     {outlet.map(|outlet| view! { <span class="report-outlet">{outlet}</span> })}
                     {(!authors.is_empty()).then(|| view! {
                         <span class="report-authors">
-                            <span class="visually-hidden">{move || lang.get().by()} ": "</span>
+                            <span class="visually-hidden">{move || lang.get().msg(Msg::By)} ": "</span>
                             {authors}
                         </span>
                     })}
                 </p>
+                <ul class="snippets">{snippet_views}</ul>
             </article>
         </li>
     }

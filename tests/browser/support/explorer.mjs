@@ -34,6 +34,44 @@ export class ExplorerPage {
     return this.page.getByTestId('result-count').innerText();
   }
 
+  /** Waits until `probe()` resolves to a truthy value (polling), then returns it. */
+  async until(probe, what = 'condition', timeout = 5_000) {
+    const end = Date.now() + timeout;
+    let last;
+    while (Date.now() < end) {
+      last = await probe();
+      if (last) return last;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+  }
+
+  /** Waits until the result count reads `text`. */
+  async waitForCount(text) {
+    await this.until(async () => (await this.resultCount()) === text, `result count "${text}"`);
+  }
+
+  /** The checkbox label of a facet value (`data-facet`, `data-value`). */
+  facetValue(facet, value) {
+    return this.page.locator(`label.facet-value[data-facet="${facet}"][data-value="${value}"]`);
+  }
+
+  /** The live count shown beside a facet value, as a number. */
+  async facetCount(facet, value) {
+    return Number(await this.facetValue(facet, value).locator('.facet-count').innerText());
+  }
+
+  /** The search box, found by its label as a reader would. */
+  searchBox() {
+    return this.page.getByRole('searchbox');
+  }
+
+  /** The page's query parameters as a plain object. */
+  async params() {
+    const search = await this.page.evaluate(() => location.search);
+    return Object.fromEntries(new URLSearchParams(search));
+  }
+
   alert() {
     return this.page.getByRole('alert');
   }

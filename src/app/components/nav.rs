@@ -1,0 +1,125 @@
+//! The navigation between views and the copy-link button.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::app::context::{follow, href, use_explorer};
+use crate::app::i18n::Msg;
+use crate::core::url::View;
+
+/// The tabs of the four views (Read only while a report is open), and the copy-link button.
+/// The current view's tab carries `aria-current="page"`.
+#[component]
+pub fn NavBar() -> impl IntoView {
+    let explorer = use_explorer();
+    let lang = explorer.lang;
+    let state = explorer.state;
+    let has_doc = Memo::new(move |_| state.with(|s| s.doc.is_some()));
+    let tab = move |view: View| {
+        let target = move || state.with(|s| s.with_view(view));
+        let current = move || state.with(|s| s.view == view);
+        view! {
+            <li>
+                <a
+                    class="tab"
+                    data-view=view.as_str()
+                    href=move || href(&target())
+                    aria-current=move || current().then_some("page")
+                    on:click=move |ev| follow(&ev, target())
+                >
+                    {move || lang.get().view_name(view)}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <div class="toolbar">
+            <nav class="tabs" aria-label=move || lang.get().msg(Msg::NavLabel)>
+                <ul>
+                    {tab(View::List)}
+                    <Show when=move || has_doc.get()>{tab(View::Read)}</Show>
+                    {tab(View::Compare)}
+                    {tab(View::Figures)}
+                </ul>
+            </nav>
+            <CopyLink/>
+        </div>
+    }
+}
+
+/// What the copy-link button last did.
+#[derive(Debug, Clone, PartialEq)]
+enum Copied {
+    Not,
+    Done,
+    /// The clipboard is missing or refused: the link is shown for copying by hand.
+    Fallback(String),
+}
+
+/// Copies `location.href` to the clipboard and says so; when the clipboard is unavailable or
+/// refuses, shows the link selected in a field instead.
+#[component]
+pub fn CopyLink() -> impl IntoView {
+    let lang = use_explorer().lang;
+    let copied = RwSignal::new(Copied::Not);
+    // Any navigation makes an earlier "copied" stale.
+    let state = use_explorer().state;
+    Effect::new(move |_| {
+        state.track();
+        copied.set(Copied::Not);
+    });
+    let field = NodeRef::<leptos::html::Input>::new();
+    let copy = move |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(link) = window.location().href() else {
+            return;
+        };
+        let navigator = window.navigator();
+        // `navigator.clipboard` is undefined outside secure contexts; calling it then would throw.
+        let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+        if !has_clipboard {
+            copied.set(Copied::Fallback(link));
+            return;
+        }
+        let promise = navigator.clipboard().write_text(&link);
+        wasm_bindgen_futures::spawn_local(async move {
+            match JsFuture::from(promise).await {
+                Ok(_) => copied.set(Copied::Done),
+                Err(_) => copied.set(Copied::Fallback(link)),
+            }
+        });
+    };
+    // Select the fallback field's text as soon as it appears, ready for Ctrl+C.
+    Effect::new(move |_| {
+        if let (Copied::Fallback(_), Some(input)) = (copied.get(), field.get()) {
+            // After this render, when the field holds its value.
+            request_animation_frame(move || {
+                let _ = input.unchecked_ref::<web_sys::HtmlElement>().focus();
+                input.select();
+            });
+        }
+    });
+    view! {
+        <div class="copy-link">
+            <button type="button" class="button" data-testid="copy-link" on:click=copy>
+                {move || lang.get().msg(Msg::CopyLink)}
+            </button>
+            <span class="copy-status" data-testid="copy-status" aria-live="polite">
+                {move || match copied.get() {
+                    Copied::Not => None,
+                    Copied::Done => Some(lang.get().msg(Msg::LinkCopied).into_any()),
+                    Copied::Fallback(link) => Some(view! {
+                        <label>
+                            {move || lang.get().msg(Msg::CopyFallback)} " "
+                            <input type="text" readonly node_ref=field prop:value=link/>
+                        </label>
+                    }.into_any()),
+                }}
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,136 @@
+//! The compare and figures views: Hà Nội beside TP.HCM (topics, figures, distinctive words,
+//! search lines and two reports side by side), and every stated figure as a sortable table with
+//! charts and exports.
+//!
+//! Both views read the explorer's state and filtered results from context
+//! ([`crate::app::context::use_explorer`]) and only render what the pure core computes
+//! ([`crate::core::compare`], [`crate::core::figures`]). Every link is a real `href` built from a
+//! [`ViewState`], so it works when opened in a new tab; a plain click navigates inside the app.
+//! Report text and URL values are rendered as text nodes, never as HTML.
+
+mod chart;
+pub(crate) mod compare;
+mod download;
+mod figures;
+
+pub use compare::CompareView;
+pub use figures::FiguresView;
+
+use std::sync::Arc;
+
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+
+use crate::app::context::{follow, href, Explorer};
+use crate::core::figures::{format_vi, FigureRow};
+use crate::core::i18n::Lang;
+use crate::core::model::{Bundle, City, Qualifier};
+use crate::core::snippet::Piece;
+use crate::core::url::{View, ViewState};
+
+/// This language's side of a pair of UI strings. The views keep their wording here, beside the
+/// markup, rather than in a shared table another helper is reworking.
+pub(crate) fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// The loaded bundle, shared (cloning the `Arc`, not the bundle).
+pub(crate) fn bundle_of(ex: &Explorer) -> Arc<Bundle> {
+    ex.bundle.get_value()
+}
+
+/// A city's label in the UI language.
+pub(crate) fn city_label(city: City, lang: Lang) -> String {
+    city.label().get(lang).to_owned()
+}
+
+/// The reader at paragraph `p` of report `id`. Search, filters and language are kept (the
+/// reader highlights the searched words too); the compare and figures keys are dropped.
+pub(crate) fn reader_state(state: &ViewState, id: &str, p: usize) -> ViewState {
+    ViewState {
+        view: View::Read,
+        q: state.q.clone(),
+        filters: state.filters.clone(),
+        lang: state.lang,
+        doc: Some(id.to_owned()),
+        p: Some(p),
+        ..ViewState::default()
+    }
+}
+
+/// The report list searching for `q`, with the current filters and language.
+pub(crate) fn search_state(state: &ViewState, q: &str) -> ViewState {
+    ViewState {
+        view: View::List,
+        filters: state.filters.clone(),
+        lang: state.lang,
+        ..ViewState::default()
+    }
+    .with_query(q)
+}
+
+/// The paragraph a figure stands in (0 if a hand-edited bundle lost it).
+pub(crate) fn figure_paragraph(bundle: &Bundle, row: &FigureRow) -> usize {
+    bundle
+        .reports
+        .get(row.report)
+        .and_then(|r| r.figures.get(row.figure))
+        .map_or(0, |f| f.paragraph)
+}
+
+/// A figure's value as a reader writes it: "13.663", "42/120".
+pub(crate) fn figure_text(value: f64, of: Option<f64>) -> String {
+    match of {
+        Some(whole) => format!("{}/{}", format_vi(value), format_vi(whole)),
+        None => format_vi(value),
+    }
+}
+
+/// A qualifier in plain words; empty for an exact figure.
+pub(crate) fn qualifier_label(q: Option<Qualifier>, lang: Lang) -> &'static str {
+    match q {
+        None => "",
+        Some(Qualifier::Approx) => tr(lang, "khoảng", "about"),
+        Some(Qualifier::Over) => tr(lang, "hơn", "over"),
+        Some(Qualifier::Under) => tr(lang, "chưa đến", "under"),
+    }
+}
+
+/// Text pieces with the highlighted ones in `<mark>`: the text stays text.
+pub(crate) fn marked(pieces: Vec<Piece>) -> impl IntoView {
+    pieces
+        .into_iter()
+        .map(|p| {
+            if p.highlight {
+                view! { <mark>{p.text}</mark> }.into_any()
+            } else {
+                p.text.into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// A link to another view state: a real `href`, and a plain click navigates in place.
+#[component]
+pub(crate) fn NavLink(
+    /// Where the link goes.
+    to: ViewState,
+    /// Extra CSS class.
+    #[prop(optional, into)]
+    class: String,
+    children: Children,
+) -> impl IntoView {
+    let link = href(&to);
+    view! {
+        <a
+            href=link
+            class=class
+            on:click=move |ev: MouseEvent| follow(&ev, to.clone())
+        >
+            {children()}
+        </a>
+    }
+}

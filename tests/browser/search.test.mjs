@@ -1,0 +1,124 @@
+// Search as a Vietnamese reader types it: without accents, with either tone-mark placement,
+// with abbreviations. The core matches; these tests check the built site shows it, with the
+// hits highlighted in <mark> inside keyword-in-context snippets.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST, requireDist } from './support/browser.mjs';
+import { serveStatic } from './support/server.mjs';
+import { withExplorer } from './support/explorer.mjs';
+
+let site;
+
+before(async () => {
+  requireDist();
+  site = await serveStatic(DIST, { mount: '/' });
+});
+
+after(async () => {
+  await site?.close();
+});
+
+/** Types `text` into the search box and waits for the URL to carry it. */
+async function search(explorer, text) {
+  await explorer.searchBox().fill(text);
+  await explorer.until(async () => (await explorer.params()).q === text.normalize('NFC'), `q=${text}`);
+  // The count is rendered in the same update as the URL; give the list one frame.
+  await explorer.page.waitForTimeout(50);
+  return explorer.reportIds();
+}
+
+test('accent-free typing finds accented text, highlighted in snippets', async (t) => {
+  await withExplorer(t, async (explorer) => {
+    await explorer.open(site.url);
+    const ids = await search(explorer, 'dan van kheo');
+    // Four seed reports mention "Dân vận khéo" outside page clutter.
+    assert.deepEqual(ids.sort(), [
+      '000-02f6dcf03165deaf',
+      '001-766f63b2c3b56db5',
+      '003-4f530625533c3697',
+      '004-9f8f8d386b4b9560',
+    ]);
+    assert.equal(await explorer.resultCount(), '4 báo cáo');
+    const marks = explorer.page.locator('[data-report-id] .snippet mark');
+    assert.ok((await marks.count()) >= 4);
+    assert.match((await marks.first().innerText()).normalize('NFC'), /^d[âa]n v[ậa]n kh[ée]o$/i);
+    // Each snippet links to its paragraph in the reader.
+    const href = await explorer.page.locator('[data-report-id] .snippet').first().getAttribute('href');
+    assert.match(href, /^\?view=read&q=dan\+van\+kheo&doc=[a-z0-9-]+&p=\d+$/);
+    explorer.assertCleanConsole();
+  });
+});
+
+test('tone-mark placement never matters: "Thành uỷ" and "Thành ủy" find the same reports', async (t) => {
+  await withExplorer(t, async (explorer) => {
+    await explorer.open(site.url);
+    const old = await search(explorer, 'Thành uỷ');
+    const modern = await search(explorer, 'Thành ủy');
+    // Every seed report has the word in one spelling or the other (or in lower case).
+    assert.equal(old.length, 5);
+    assert.deepEqual(old, modern);
+    // NFD input (as some keyboards send it) is the same search too.
+    const decomposed = await search(explorer, 'Tha\u0300nh u\u0309y');
+    assert.deepEqual(decomposed.sort(), [...modern].sort());
+    explorer.assertCleanConsole();
+  });
+});
+
+test('an alias finds every spelling: TPHCM and "Thành phố Hồ Chí Minh"', async (t) => {
+  await withExplorer(t, async (explorer) => {
+    await explorer.open(site.url);
+    const short = await search(explorer, 'TPHCM');
+    const long = await search(explorer, 'Thành phố Hồ Chí Minh');
+    // 000 writes only "TPHCM", 004 only "Thành phố Hồ Chí Minh": both queries find both.
+    assert.ok(short.includes('000-02f6dcf03165deaf') && short.includes('004-9f8f8d386b4b9560'), `${short}`);
+    assert.deepEqual([...short].sort(), [...long].sort());
+    const marked = await explorer.page
+      .locator('[data-report-id="000-02f6dcf03165deaf"] .snippet mark')
+      .first()
+      .innerText();
+    assert.equal(marked, 'TPHCM');
+    explorer.assertCleanConsole();
+  });
+});
+
+test('typing replaces one history entry instead of adding one per keystroke', async (t) => {
+  await withExplorer(t, async (explorer) => {
+    await explorer.open(site.url);
+    const before = await explorer.page.evaluate(() => history.length);
+    await explorer.searchBox().pressSequentially('dân vận', { delay: 20 });
+    await explorer.until(async () => (await explorer.params()).q === 'dân vận', 'typed');
+    const after = await explorer.page.evaluate(() => history.length);
+    assert.equal(after - before, 1, 'one entry for the whole search');
+    await explorer.page.goBack();
+    await explorer.until(async () => (await explorer.searchBox().inputValue()) === '', 'box emptied');
+    await explorer.waitForCount('5 báo cáo');
+    explorer.assertCleanConsole();
+  });
+});
+
+test('only the first page of a long list is rendered; the count is always whole', async (t) => {
+  await withExplorer(t, async (explorer) => {
+    // 120 copies of one report under distinct ids.
+    await explorer.page.route('**/bundle.json', async (route) => {
+      const response = await route.fetch();
+      const bundle = await response.json();
+      const base = bundle.reports[0];
+      bundle.reports = Array.from({ length: 120 }, (_, i) => ({
+        ...base,
+        id: `copy-${String(i).padStart(3, '0')}`,
+        file: `copy-${i}.txt`,
+      }));
+      await route.fulfill({ response, json: bundle });
+    });
+    await explorer.open(site.url);
+    assert.equal(await explorer.resultCount(), '120 báo cáo');
+    assert.equal((await explorer.reportIds()).length, 50);
+    await explorer.page.getByTestId('show-more').click();
+    await explorer.until(async () => (await explorer.reportIds()).length === 100, '100 rows');
+    await explorer.page.getByTestId('show-more').click();
+    await explorer.until(async () => (await explorer.reportIds()).length === 120, '120 rows');
+    assert.equal(await explorer.page.getByTestId('show-more').count(), 0);
+    explorer.assertCleanConsole();
+  });
+});
