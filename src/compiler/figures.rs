@@ -54,9 +54,10 @@
 //! All keyword matching goes through [`toned_key`], so tone-mark placement ("hoà"/"hòa") and case
 //! never matter.
 
+use crate::core::fnv::{FnvMap, FnvSet};
 use crate::core::model::{Figure, Qualifier};
 use crate::core::text::{char_slice, tokenize, toned_key, Token};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 
@@ -127,7 +128,7 @@ struct Lexicon {
     /// Words in front of "năm" that make it "year", not "five" ("hàng năm", "trong năm").
     year_not_five: KeySet,
     /// The toned keys of the single words the rules name, by their NFC spelling.
-    fixed: HashMap<&'static str, String, Fnv>,
+    fixed: FnvMap<&'static str, String>,
     /// "giai đoạn", "nhiệm kỳ", "thời kỳ": words that introduce a year range.
     span_heads: Vec<Vec<String>>,
     /// "so với", "so cùng kỳ": words that introduce a comparison base.
@@ -144,33 +145,7 @@ fn keys(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(toned_key).collect()
 }
 
-/// FNV-1a: the lexicon's keys are a few bytes long and looked up for every token of every
-/// paragraph, where the standard SipHash (built to resist adversarial keys, which a fixed word
-/// list does not need) was a tenth of the compiler's time.
-#[derive(Default, Clone, Copy)]
-struct FnvHasher(u64);
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
-type KeySet = HashSet<String, Fnv>;
+type KeySet = FnvSet<String>;
 
 fn key_set(words: &[&str]) -> KeySet {
     words.iter().map(|w| toned_key(w)).collect()

@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod figures;
+pub mod fnv;
 pub mod i18n;
 pub mod model;
 pub mod query;

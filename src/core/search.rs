@@ -52,38 +52,12 @@
 //! assert_eq!(hits[0].paragraphs[0].ranges, vec![(12, 24)]); // "Dân vận khéo" as one phrase
 //! ```
 
+use crate::core::fnv::FnvMap;
 use crate::core::model::{Bundle, ParagraphKind};
 use crate::core::text::{
     char_slice, folded_key, has_diacritics, nfc, tokenize, toned_key, word_spans,
 };
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: a fast hash for the short word keys of the index. The index hashes only the bundle's
-/// own words, so the flooding resistance of the default hasher buys nothing here.
-#[derive(Debug, Clone, Copy, Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The internal paragraph number standing for the report's `title` field.
 const TITLE: u32 = u32::MAX;

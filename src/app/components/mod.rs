@@ -19,7 +19,7 @@ pub use header::{Header, LangSwitch};
 pub use nav::{CopyLink, NavBar};
 pub use notices::Notices;
 pub use reader::ReadView;
-pub use report_list::{ListView, ReportList, ResultCount};
+pub use report_list::{render_pieces, ListView, ReportList, ResultCount};
 pub use search::SearchBox;
 pub use status::{LoadFailed, Loading};
 

@@ -25,7 +25,6 @@ use crate::app::context::{follow, href, Explorer};
 use crate::core::figures::{format_vi, FigureRow};
 use crate::core::i18n::Lang;
 use crate::core::model::{Bundle, City, Qualifier};
-use crate::core::snippet::Piece;
 use crate::core::url::{View, ViewState};
 
 /// This language's side of a pair of UI strings. The views keep their wording here, beside the
@@ -99,19 +98,8 @@ pub(crate) fn qualifier_label(q: Option<Qualifier>, lang: Lang) -> &'static str 
     }
 }
 
-/// Text pieces with the highlighted ones in `<mark>`: the text stays text.
-pub(crate) fn marked(pieces: Vec<Piece>) -> impl IntoView {
-    pieces
-        .into_iter()
-        .map(|p| {
-            if p.highlight {
-                view! { <mark>{p.text}</mark> }.into_any()
-            } else {
-                p.text.into_any()
-            }
-        })
-        .collect_view()
-}
+/// Text pieces with the highlighted ones in `<mark>`: the list's renderer, shared.
+pub(crate) use crate::app::components::render_pieces as marked;
 
 /// A link to another view state: a real `href`, and a plain click navigates in place.
 #[component]
