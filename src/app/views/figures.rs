@@ -318,18 +318,7 @@ fn figures_table(
             </th>
         }
     };
-    let heads = [
-        Column::Value,
-        Column::Unit,
-        Column::Qualifier,
-        Column::Period,
-        Column::City,
-        Column::Report,
-        Column::Date,
-    ]
-    .into_iter()
-    .map(header)
-    .collect_view();
+    let heads = Column::ALL.into_iter().map(header).collect_view();
     let body = rows
         .iter()
         .map(|r| {
