@@ -50,10 +50,12 @@ pub fn mark(name: &str) {
 }
 
 /// A `performance.measure` named `name` from the mark `start` to now: how the benchmark reads
-/// the parse (`danvan:parse`) and index build (`danvan:index`) times.
+/// the parse (`danvan:parse`), index build (`danvan:index`) and query (`danvan:run`) times.
+/// The start mark is cleared, so a mark per keystroke does not pile up in the timeline.
 pub fn measure(name: &str, start: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.measure_with_start_mark(name, start);
+        p.clear_marks_with_mark_name(start);
     }
 }
 

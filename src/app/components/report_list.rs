@@ -136,7 +136,9 @@ pub fn ReportList() -> impl IntoView {
     };
 
     view! {
-        <section class="results" aria-labelledby="result-count">
+        // data-q: the search text these results answer (read through `results`, so it changes
+        // once they are computed); the browser benchmark waits for it after each keystroke.
+        <section class="results" aria-labelledby="result-count" data-q=move || results.with(|_| q.get())>
             <ResultCount count/>
             <Show when=move || { count.get() > 0 } fallback=move || view! { <p class="empty">{empty_text}</p> }>
                 <ol class="report-list">

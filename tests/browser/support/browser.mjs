@@ -17,7 +17,8 @@ export const ARTIFACTS = join(here, '..', 'artifacts');
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-const FLAGS = [
+/** The headless flags (also used by tests/bench/browser-bench.mjs). */
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
