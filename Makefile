@@ -5,7 +5,8 @@
 #   make test    every check: fmt, clippy (native and wasm32), cargo test, release build, browser tests
 #   make dist    the static site in dist/ (app + compiled bundle.json)
 #   make bundle  compile data/reports into target/bundle.json
-#   make bench   native (criterion) benchmarks; results in target/criterion/ and BENCHMARKS.md
+#   make bench   native (criterion) and Chromium benchmarks (10,000 reports, MiniSearch side by side);
+#                results in target/criterion/, target/bench/results.json and BENCHMARKS.md
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -19,7 +20,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 BUNDLE := target/bundle.json
 PORT ?= 8080
 
-.PHONY: help setup setup-test bundle site dist run test browser-test bench bench-smoke bench-native clean
+.PHONY: help setup setup-test bundle site dist run test browser-test bench bench-smoke bench-native \
+	bench-browser bench-browser-smoke clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -60,17 +62,28 @@ test: setup-test
 	$(MAKE) bench-smoke
 	$(MAKE) dist
 	$(MAKE) browser-test
+	$(MAKE) bench-browser-smoke
 
 # Each benchmark once, on 50 synthetic reports, in the test profile: they must not rot.
 bench-smoke:
 	DANVAN_BENCH_SMOKE=1 cargo test --benches
 
-# The Chromium benchmark with MiniSearch side by side (issue #6) is not written yet.
-bench: bench-native
+bench: bench-native bench-browser
 
 # Criterion: compile throughput (seed, 1k and 10k synthetic reports) and core query latency at 10k.
 bench-native:
 	cargo bench --bench compile --bench query
+
+# The Chromium benchmark (tests/bench/browser-bench.mjs; what each number means is at its top):
+# the release site with a 10,000-report synthetic bundle (cached in target/bench/), MiniSearch
+# side by side in the same page. Writes target/bench/results.json and prints a Markdown summary.
+bench-browser: setup-test dist
+	node tests/bench/browser-bench.mjs
+
+# The same on 50 reports with 3 queries, once (about 20 s), so that it cannot rot; it fails on
+# a page error or a missing measurement, never on a timing. Needs dist/ (make test builds it).
+bench-browser-smoke:
+	node tests/bench/browser-bench.mjs --smoke
 
 clean:
 	rm -rf dist tests/browser/artifacts
