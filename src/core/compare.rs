@@ -410,11 +410,20 @@ pub fn even_sample(side: &[usize], max: usize) -> Vec<usize> {
     let mut sorted = side.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
-    if sorted.len() <= max {
-        return sorted;
-    }
-    (0..max).map(|i| sorted[i * sorted.len() / max]).collect()
+    spread(&sorted, max)
 }
+
+/// At most `max` of `items`, evenly spread, in order.
+fn spread<T: Copy>(items: &[T], max: usize) -> Vec<T> {
+    if items.len() <= max {
+        return items.to_vec();
+    }
+    (0..max).map(|i| items[i * items.len() / max]).collect()
+}
+
+/// How many of a unit's figures [`matched_figures`] reads to find the topics their sentences
+/// name: an even spread, so that a unit with thousands of figures stays quick.
+pub const MAX_CONTEXT_FIGURES: usize = 200;
 
 /// Scores every term of either side (counted at least `opts.min_count` times in all) by the
 /// log-odds ratio with the pooled informative Dirichlet prior, from side a's point of view,
@@ -591,7 +600,8 @@ pub struct UnitMatch {
     pub caveats: Vec<Caveat>,
     /// Topics (ids, taxonomy order) whose Vietnamese label is named in the sentence of one of
     /// the figures (either side; sentence level, so a label next to another figure counts), e.g.
-    /// "dan-van-kheo" for "mô hình" figures of sentences about "Dân vận khéo" models.
+    /// "dan-van-kheo" for "mô hình" figures of sentences about "Dân vận khéo" models. Read
+    /// from at most [`MAX_CONTEXT_FIGURES`] figures, evenly spread.
     pub context: Vec<String>,
 }
 
@@ -695,7 +705,9 @@ fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
 }
 
 /// The units that have figures on both sides, in Vietnamese order, each with both sides'
-/// figures (report then figure order) and the caveats of comparing them.
+/// figures (report then figure order) and the caveats of comparing them. The topics of the
+/// context are those named by the sentences of up to [`MAX_CONTEXT_FIGURES`] of the figures,
+/// evenly spread.
 pub fn matched_figures(bundle: &Bundle, side_a: &[usize], side_b: &[usize]) -> Vec<UnitMatch> {
     let mut by_a = figures_by_unit(bundle, side_a);
     let by_b = figures_by_unit(bundle, side_b);
@@ -712,7 +724,7 @@ pub fn matched_figures(bundle: &Bundle, side_a: &[usize], side_b: &[usize]) -> V
         out.push(UnitMatch {
             unit: most_frequent_form(&forms),
             key,
-            context: context(bundle, &both),
+            context: context(bundle, &spread(&both, MAX_CONTEXT_FIGURES)),
             a,
             b,
             caveats,
