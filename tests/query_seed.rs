@@ -65,9 +65,17 @@ fn vietnamese_searches_on_the_seed_corpus() {
 fn highlights_point_at_the_words_searched() {
     let b = seed();
     let p = Prepared::new(&b);
-    let hits = p.index.search(&p.index.parse("dan van kheo"));
-    assert!(!hits.is_empty());
-    for h in &hits {
+    let query = p.index.parse("dan van kheo");
+    let ranked = p.index.search(&query);
+    assert!(!ranked.is_empty());
+    for found in &ranked {
+        // Highlights are built per row shown; they score the report as the search ranked it.
+        let h = p
+            .index
+            .highlight(&query, found.report)
+            .expect("a hit has highlights");
+        assert_eq!(h.score, found.score);
+        assert!(!h.paragraphs.is_empty() || !h.title.is_empty());
         let r = &b.reports[h.report];
         for ph in &h.paragraphs {
             let text = &r.paragraphs[ph.paragraph].text;
@@ -113,4 +121,66 @@ fn one_view_run_with_search_filters_and_facets() {
         r.matched
     );
     assert!(p.catalog.check(&state).is_empty());
+}
+
+/// The term counts of the compare view, recounted the slow, obvious way (every word's keys and
+/// forms as strings), must equal `term_counts` on the seed corpus: both cities, all reports.
+#[test]
+fn term_counts_equal_a_plain_recount() {
+    use danvan::core::compare::{term_counts, TermCounts, STOP_SYLLABLES};
+    use danvan::core::model::ParagraphKind;
+    use danvan::core::text::{char_slice, tokenize, toned_key, toned_phrase};
+
+    fn recount(b: &Bundle, side: &[usize]) -> TermCounts {
+        let stops: BTreeSet<String> = STOP_SYLLABLES.iter().map(|w| toned_key(w)).collect();
+        let term = |k: &str| {
+            k.chars().count() > 1 && !k.chars().all(char::is_numeric) && !stops.contains(k)
+        };
+        let mut out = TermCounts::default();
+        let add = |out: &mut TermCounts, key: String, form: String| {
+            *out.forms
+                .entry(key.clone())
+                .or_default()
+                .entry(form)
+                .or_default() += 1;
+            *out.counts.entry(key).or_default() += 1;
+            out.total += 1;
+        };
+        for &i in side {
+            let mut seen = BTreeSet::new();
+            for p in &b.reports[i].paragraphs {
+                if !matches!(p.kind, ParagraphKind::Body | ParagraphKind::Caption)
+                    || !seen.insert(toned_phrase(&p.text))
+                {
+                    continue;
+                }
+                let toks = tokenize(&p.text);
+                let form = |t: &danvan::core::text::Token| {
+                    char_slice(&p.text, t.start, t.end).to_lowercase()
+                };
+                for (k, t) in toks.iter().enumerate() {
+                    if !term(&t.toned) {
+                        continue;
+                    }
+                    add(&mut out, t.toned.clone(), form(t));
+                    if let Some(n) = toks.get(k + 1) {
+                        let gap = char_slice(&p.text, t.end, n.start);
+                        if gap.chars().all(char::is_whitespace) && term(&n.toned) {
+                            let key = format!("{} {}", t.toned, n.toned);
+                            add(&mut out, key, format!("{} {}", form(t), form(n)));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    let b = seed();
+    let all: Vec<usize> = (0..b.reports.len()).collect();
+    for side in [all.clone(), vec![0, 2], vec![4, 1, 1]] {
+        let fast = term_counts(&b, &side);
+        assert!(fast.total > 0);
+        assert_eq!(fast, recount(&b, &side), "side {side:?}");
+    }
 }

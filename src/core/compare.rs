@@ -7,6 +7,7 @@
 //! are compared by their toned key ([`crate::core::text`]), so "hoà" and "hòa" count as one.
 
 use crate::core::figures::{self, most_frequent_form, period_key, unit_key};
+use crate::core::fnv::{FnvMap, FnvSet};
 use crate::core::model::{Bundle, City, Label, ParagraphKind, Qualifier};
 use crate::core::stats;
 use crate::core::text;
@@ -169,6 +170,11 @@ pub struct TermOptions {
     pub top: usize,
     /// Terms counted fewer times than this over both sides are not scored.
     pub min_count: usize,
+    /// At most this many reports per side are counted: a larger side is sampled evenly (every
+    /// k-th report in bundle order), so the view stays quick at ten thousand reports. Each
+    /// report has a thousand words or more, so a few hundred reports per side give stable
+    /// log-odds for the top terms.
+    pub max_reports: usize,
 }
 
 impl Default for TermOptions {
@@ -177,6 +183,7 @@ impl Default for TermOptions {
             alpha0: None,
             top: 15,
             min_count: 2,
+            max_reports: 400,
         }
     }
 }
@@ -190,19 +197,6 @@ pub struct TermCounts {
     pub forms: BTreeMap<String, BTreeMap<String, usize>>,
     /// The sum of `counts`: the n of the log-odds formula.
     pub total: usize,
-}
-
-impl TermCounts {
-    fn add(&mut self, key: String, form: String) {
-        *self
-            .forms
-            .entry(key.clone())
-            .or_default()
-            .entry(form)
-            .or_default() += 1;
-        *self.counts.entry(key).or_default() += 1;
-        self.total += 1;
-    }
 }
 
 /// Whether a paragraph's words are counted: body text and photo captions; titles, kickers,
@@ -226,45 +220,151 @@ fn is_term_syllable(key: &str, stops: &BTreeSet<String>) -> bool {
 /// may repeat a body sentence) is counted once. A bigram is two adjacent syllables separated by
 /// white space only, so it never crosses punctuation (sentence ends, commas, quotes, hyphens).
 pub fn term_counts(bundle: &Bundle, side: &[usize]) -> TermCounts {
-    let stops = stop_keys();
-    let mut out = TermCounts::default();
+    let mut counter = Counter::default();
+    let mut seen: FnvSet<Vec<u32>> = FnvSet::default();
+    let mut words: Vec<(u32, usize, usize)> = Vec::new();
     for r in side.iter().filter_map(|&i| bundle.reports.get(i)) {
-        let mut seen = BTreeSet::new();
+        seen.clear();
         for p in r.paragraphs.iter().filter(|p| counts_words(p.kind)) {
-            if !seen.insert(text::toned_phrase(&p.text)) {
-                continue;
+            counter.paragraph(&p.text, &mut words);
+            // The paragraph's words as toned keys: equal for the same text in either tone
+            // placement or case, as `toned_phrase` would compare it.
+            let key: Vec<u32> = words
+                .iter()
+                .map(|&(w, ..)| counter.words[w as usize].toned)
+                .collect();
+            if seen.insert(key) {
+                counter.count(&p.text, &words);
             }
-            count_paragraph(&p.text, &stops, &mut out);
         }
     }
-    out
+    counter.finish()
 }
 
-fn count_paragraph(paragraph: &str, stops: &BTreeSet<String>, out: &mut TermCounts) {
-    let chars: Vec<char> = paragraph.chars().collect();
-    let tokens = text::tokenize(paragraph);
-    let form = |t: &text::Token| {
-        chars[t.start..t.end]
-            .iter()
-            .collect::<String>()
-            .to_lowercase()
-    };
-    for (k, t) in tokens.iter().enumerate() {
-        if !is_term_syllable(&t.toned, stops) {
-            continue;
+/// Counts terms by number rather than by string: each distinct written word is looked up once
+/// (its toned key, its lower-case form, whether it can be a term), and the counts are kept per
+/// key number, so counting a side allocates per distinct word, not per word.
+#[derive(Default)]
+struct Counter<'a> {
+    stops: BTreeSet<String>,
+    /// Written word → word number.
+    by_written: FnvMap<&'a str, u32>,
+    words: Vec<WordInfo>,
+    /// Toned key → key number, and back.
+    toned_ids: FnvMap<String, u32>,
+    toned: Vec<String>,
+    /// Lower-case form → form number, and back.
+    form_ids: FnvMap<String, u32>,
+    forms: Vec<String>,
+    /// Per unigram (toned key number), then per bigram: count and forms.
+    unigrams: FnvMap<u32, Tally<u32>>,
+    bigrams: FnvMap<(u32, u32), Tally<(u32, u32)>>,
+    total: usize,
+}
+
+/// A term's count, and the count of each of its forms (by form number).
+type Tally<F> = (usize, FnvMap<F, usize>);
+
+#[derive(Clone, Copy)]
+struct WordInfo {
+    toned: u32,
+    form: u32,
+    term: bool,
+}
+
+impl<'a> Counter<'a> {
+    /// The paragraph's words as (word number, byte start, byte end), into `out`.
+    fn paragraph(&mut self, text: &'a str, out: &mut Vec<(u32, usize, usize)>) {
+        if self.stops.is_empty() {
+            self.stops = stop_keys();
         }
-        out.add(t.toned.clone(), form(t));
-        let Some(next) = tokens.get(k + 1) else {
-            continue;
-        };
-        let joined_by_space = chars[t.end..next.start].iter().all(|c| c.is_whitespace());
-        if joined_by_space && is_term_syllable(&next.toned, stops) {
-            out.add(
-                format!("{} {}", t.toned, next.toned),
-                format!("{} {}", form(t), form(next)),
-            );
+        out.clear();
+        for (_, _, word) in text::word_spans(text) {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            let id = match self.by_written.get(word) {
+                Some(&id) => id,
+                None => self.learn(word),
+            };
+            out.push((id, start, start + word.len()));
         }
     }
+
+    fn learn(&mut self, word: &'a str) -> u32 {
+        let toned_key = text::toned_key(word);
+        let term = is_term_syllable(&toned_key, &self.stops);
+        let toned = intern(&mut self.toned_ids, &mut self.toned, toned_key);
+        let form = intern(&mut self.form_ids, &mut self.forms, word.to_lowercase());
+        let id = self.words.len() as u32;
+        self.words.push(WordInfo { toned, form, term });
+        self.by_written.insert(word, id);
+        id
+    }
+
+    /// Counts the terms of one paragraph, given its words from [`Counter::paragraph`].
+    fn count(&mut self, text: &str, words: &[(u32, usize, usize)]) {
+        for (k, &(w, _, end)) in words.iter().enumerate() {
+            let a = self.words[w as usize];
+            if !a.term {
+                continue;
+            }
+            let entry = self.unigrams.entry(a.toned).or_default();
+            entry.0 += 1;
+            *entry.1.entry(a.form).or_default() += 1;
+            self.total += 1;
+            let Some(&(next, start, _)) = words.get(k + 1) else {
+                continue;
+            };
+            let b = self.words[next as usize];
+            if b.term && text[end..start].chars().all(char::is_whitespace) {
+                let entry = self.bigrams.entry((a.toned, b.toned)).or_default();
+                entry.0 += 1;
+                *entry.1.entry((a.form, b.form)).or_default() += 1;
+                self.total += 1;
+            }
+        }
+    }
+
+    fn finish(self) -> TermCounts {
+        let mut out = TermCounts {
+            total: self.total,
+            ..TermCounts::default()
+        };
+        let (toned, forms) = (&self.toned, &self.forms);
+        for (key, (count, by_form)) in self.unigrams {
+            let key = toned[key as usize].clone();
+            out.forms.insert(
+                key.clone(),
+                by_form
+                    .into_iter()
+                    .map(|(f, n)| (forms[f as usize].clone(), n))
+                    .collect(),
+            );
+            out.counts.insert(key, count);
+        }
+        for ((a, b), (count, by_form)) in self.bigrams {
+            let key = format!("{} {}", toned[a as usize], toned[b as usize]);
+            out.forms.insert(
+                key.clone(),
+                by_form
+                    .into_iter()
+                    .map(|((f, g), n)| (format!("{} {}", forms[f as usize], forms[g as usize]), n))
+                    .collect(),
+            );
+            out.counts.insert(key, count);
+        }
+        out
+    }
+}
+
+/// The number of `key` in `ids`/`names`, adding it when new.
+fn intern(ids: &mut FnvMap<String, u32>, names: &mut Vec<String>, key: String) -> u32 {
+    if let Some(&id) = ids.get(&key) {
+        return id;
+    }
+    let id = names.len() as u32;
+    names.push(key.clone());
+    ids.insert(key, id);
+    id
 }
 
 /// A term scored for one side against the other.
@@ -297,9 +397,33 @@ pub struct Distinctive {
     /// The number of counted terms on each side (n_a, n_b).
     pub total_a: usize,
     pub total_b: usize,
+    /// The reports whose words were counted on each side, and the side's size: fewer when the
+    /// side is larger than [`TermOptions::max_reports`] (an even sample).
+    pub counted: [(usize, usize); 2],
     /// The prior strength actually used.
     pub alpha0: f64,
 }
+
+/// At most `max` of `side`'s reports, evenly spread over them in bundle order (all of them when
+/// there are no more than `max`): the same reports whatever order `side` lists them in.
+pub fn even_sample(side: &[usize], max: usize) -> Vec<usize> {
+    let mut sorted = side.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    spread(&sorted, max)
+}
+
+/// At most `max` of `items`, evenly spread, in order.
+fn spread<T: Copy>(items: &[T], max: usize) -> Vec<T> {
+    if items.len() <= max {
+        return items.to_vec();
+    }
+    (0..max).map(|i| items[i * items.len() / max]).collect()
+}
+
+/// How many of a unit's figures [`matched_figures`] reads to find the topics their sentences
+/// name: an even spread, so that a unit with thousands of figures stays quick.
+pub const MAX_CONTEXT_FIGURES: usize = 200;
 
 /// Scores every term of either side (counted at least `opts.min_count` times in all) by the
 /// log-odds ratio with the pooled informative Dirichlet prior, from side a's point of view,
@@ -362,8 +486,12 @@ pub fn distinctive_terms(
     side_b: &[usize],
     opts: &TermOptions,
 ) -> Distinctive {
-    let a = term_counts(bundle, side_a);
-    let b = term_counts(bundle, side_b);
+    let (sample_a, sample_b) = (
+        even_sample(side_a, opts.max_reports),
+        even_sample(side_b, opts.max_reports),
+    );
+    let a = term_counts(bundle, &sample_a);
+    let b = term_counts(bundle, &sample_b);
     let (scores, alpha0) = distinctive_scores(&a, &b, opts);
     let by_z = |x: &Term, y: &Term| {
         y.z.total_cmp(&x.z)
@@ -398,6 +526,10 @@ pub fn distinctive_terms(
         b: for_b,
         total_a: a.total,
         total_b: b.total,
+        counted: [
+            (sample_a.len(), side_a.len()),
+            (sample_b.len(), side_b.len()),
+        ],
         alpha0,
     }
 }
@@ -468,7 +600,8 @@ pub struct UnitMatch {
     pub caveats: Vec<Caveat>,
     /// Topics (ids, taxonomy order) whose Vietnamese label is named in the sentence of one of
     /// the figures (either side; sentence level, so a label next to another figure counts), e.g.
-    /// "dan-van-kheo" for "mô hình" figures of sentences about "Dân vận khéo" models.
+    /// "dan-van-kheo" for "mô hình" figures of sentences about "Dân vận khéo" models. Read
+    /// from at most [`MAX_CONTEXT_FIGURES`] figures, evenly spread.
     pub context: Vec<String>,
 }
 
@@ -572,7 +705,9 @@ fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
 }
 
 /// The units that have figures on both sides, in Vietnamese order, each with both sides'
-/// figures (report then figure order) and the caveats of comparing them.
+/// figures (report then figure order) and the caveats of comparing them. The topics of the
+/// context are those named by the sentences of up to [`MAX_CONTEXT_FIGURES`] of the figures,
+/// evenly spread.
 pub fn matched_figures(bundle: &Bundle, side_a: &[usize], side_b: &[usize]) -> Vec<UnitMatch> {
     let mut by_a = figures_by_unit(bundle, side_a);
     let by_b = figures_by_unit(bundle, side_b);
@@ -589,7 +724,7 @@ pub fn matched_figures(bundle: &Bundle, side_a: &[usize], side_b: &[usize]) -> V
         out.push(UnitMatch {
             unit: most_frequent_form(&forms),
             key,
-            context: context(bundle, &both),
+            context: context(bundle, &spread(&both, MAX_CONTEXT_FIGURES)),
             a,
             b,
             caveats,
@@ -699,6 +834,23 @@ mod tests {
             ),
             R::new("nat", City::National, None).p(Body, "Toàn quốc."),
         ])
+    }
+
+    #[test]
+    fn large_sides_are_sampled_evenly_and_say_so() {
+        assert_eq!(even_sample(&[5, 1, 3], 10), [1, 3, 5]);
+        let side: Vec<usize> = (0..1000).rev().collect();
+        let sample = even_sample(&side, 4);
+        assert_eq!(sample, [0, 250, 500, 750]);
+        let b = two_sides();
+        let opts = TermOptions {
+            min_count: 1,
+            max_reports: 1,
+            ..TermOptions::default()
+        };
+        let d = distinctive_terms(&b, &[0], &[2, 1], &opts);
+        assert_eq!(d.counted, [(1, 1), (1, 2)]);
+        assert_eq!(d.total_b, term_counts(&b, &[1]).total);
     }
 
     #[test]

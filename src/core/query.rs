@@ -40,7 +40,7 @@
 
 use crate::core::i18n::Lang;
 use crate::core::model::{Bundle, City, Label};
-use crate::core::search::{ReportHit, SearchIndex};
+use crate::core::search::{Query, Ranked, ReportHit, SearchIndex};
 use crate::core::text::{collate, toned_phrase};
 use crate::core::url::{Notice, Reason, ViewState};
 use std::collections::HashMap;
@@ -474,9 +474,12 @@ pub struct Facets {
 pub struct Results {
     /// Report indices (into `bundle.reports`) in display order.
     pub rows: Vec<usize>,
-    /// With a search: one hit per row, same order (`hits[i].report == rows[i]`).
-    /// Without a search: empty.
-    pub hits: Vec<ReportHit>,
+    /// With a search: one ranked hit per row, same order (`hits[i].report == rows[i]`).
+    /// Without a search: empty. Highlights are built only for the rows shown, by
+    /// [`Prepared::highlight`].
+    pub hits: Vec<Ranked>,
+    /// The parsed search (empty without one), for [`Prepared::highlight`].
+    pub query: Query,
     /// Every facet with live counts.
     pub facets: Facets,
     /// `rows.len()`.
@@ -488,8 +491,8 @@ pub struct Results {
 }
 
 impl Results {
-    /// The search hit of the `i`-th row, when a search ran.
-    pub fn hit(&self, i: usize) -> Option<&ReportHit> {
+    /// The ranked search hit of the `i`-th row, when a search ran.
+    pub fn hit(&self, i: usize) -> Option<&Ranked> {
         self.hits.get(i)
     }
 }
@@ -516,6 +519,16 @@ impl Prepared {
     pub fn run(&self, state: &ViewState) -> Results {
         run(&self.catalog, &self.index, state)
     }
+
+    /// The highlights of the search in the `i`-th row of `results` (computed by [`run`] on
+    /// this bundle): `None` without a search or past the last row. Cheap (the postings of the
+    /// query words within one report), so views build them only for the rows they show.
+    pub fn highlight(&self, results: &Results, i: usize) -> Option<ReportHit> {
+        if !results.searched {
+            return None;
+        }
+        self.index.highlight(&results.query, *results.rows.get(i)?)
+    }
 }
 
 /// Computes the view for `state`: searches `state.q` (if it has words), applies
@@ -523,12 +536,16 @@ impl Prepared {
 pub fn run(catalog: &Catalog, index: &SearchIndex, state: &ViewState) -> Results {
     let query = index.parse(&state.q);
     let hits = (!query.is_empty()).then(|| index.search(&query));
-    apply(catalog, hits, &state.filters)
+    Results {
+        query,
+        ..apply(catalog, hits, &state.filters)
+    }
 }
 
 /// The filtering and counting half of [`run`], for callers that cache the search: `hits` is the
-/// result of [`SearchIndex::search`] for a non-empty query, or `None` for no query.
-pub fn apply(catalog: &Catalog, hits: Option<Vec<ReportHit>>, filters: &Filters) -> Results {
+/// result of [`SearchIndex::search`] for a non-empty query, or `None` for no query. The
+/// result's `query` is left empty.
+pub fn apply(catalog: &Catalog, hits: Option<Vec<Ranked>>, filters: &Filters) -> Results {
     let resolved = catalog.resolve(filters);
     let searched = hits.is_some();
     let candidates: Vec<usize> = match &hits {
@@ -585,7 +602,7 @@ pub fn apply(catalog: &Catalog, hits: Option<Vec<ReportHit>>, filters: &Filters)
         .filter(|(_, &k)| k)
         .map(|(&r, _)| r)
         .collect();
-    let hits: Vec<ReportHit> = match hits {
+    let hits: Vec<Ranked> = match hits {
         Some(h) => h
             .into_iter()
             .zip(&keep)
@@ -650,6 +667,7 @@ pub fn apply(catalog: &Catalog, hits: Option<Vec<ReportHit>>, filters: &Filters)
         },
         searched,
         matched,
+        query: Query::default(),
     }
 }
 

@@ -23,16 +23,24 @@
 //! equal scores keep a stable order. `Score` compares lexicographically:
 //! 1. `phrases`: how many unquoted multi-word parts of the query occur as a phrase in the report
 //!    (phrase hits beat all-syllable hits);
-//! 2. `exact`: how many query words are found with exactly the typed accents (tone placement
-//!    ignored) among the highlighted hits (exact-accent beats folded; alias matches count as folded);
-//! 3. `weight`: the highlighted hits, weighted by where they are: title 3, kicker and body 2,
-//!    byline and caption 1 (more hits, and hits in title and body, beat captions).
+//! 2. `exact`: how many query words (or alias units) occur in the report with exactly the typed
+//!    accents (tone placement ignored): exact-accent beats folded; alias matches count as folded;
+//! 3. `weight`: every occurrence of every query word (or alias unit) in the report, weighted by
+//!    where it is: title 3, kicker and body 2, byline and caption 1 (more hits, and hits in title
+//!    and body, beat captions).
+//!
+//! Highlights show what matched: a part of the query that occurs as a phrase is highlighted
+//! where it occurs as a phrase; otherwise each of its words wherever it occurs.
 //!
 //! # Cost
-//! Building is linear in the corpus's words. A query reads only the postings of its own words
-//! (plus a binary search per hit), never the text; per-report work is proportional to the hits.
-//! Memory: about 12 bytes per indexed word (a `u32` posting and its `u32` char span) plus one
-//! entry per distinct word form.
+//! Building is linear in the corpus's words. A search reads only the postings of its own words,
+//! never the text, each list once, in report order, reusing its buffers from report to report;
+//! reports where the rarest required word does not occur are skipped by galloping over the
+//! postings. Ranking needs no paragraph lookup: each posting carries its paragraph's weight.
+//! Highlights (char ranges) are built only on demand, per report ([`SearchIndex::highlight`]),
+//! for the rows a view shows: a few binary searches per query word.
+//! Memory: 14 bytes per indexed word (a `u32` posting, its `u16` spelling and weight, and its
+//! `u32` char span start and end) plus one entry per distinct word form.
 //!
 //! ```
 //! use danvan::core::model::*;
@@ -47,9 +55,10 @@
 //!     aliases: vec![], reports: vec![report("Phong trào “Dân vận khéo” lan tỏa.")] };
 //! let index = SearchIndex::new(&bundle);          // once, at load
 //! let query = index.parse("dan van kheo");        // per keystroke
-//! let hits = index.search(&query);
+//! let hits = index.search(&query);                // ranked, no highlights yet
 //! assert_eq!(hits[0].report, 0);
-//! assert_eq!(hits[0].paragraphs[0].ranges, vec![(12, 24)]); // "Dân vận khéo" as one phrase
+//! let shown = index.highlight(&query, hits[0].report).unwrap(); // for the rows on screen
+//! assert_eq!(shown.paragraphs[0].ranges, vec![(12, 24)]); // "Dân vận khéo" as one phrase
 //! ```
 
 use crate::core::fnv::FnvMap;
@@ -84,20 +93,45 @@ pub struct SearchIndex {
 }
 
 /// Where one folded key occurs: its global token numbers, ascending, and for each the spelling
-/// (toned key) found there, as an index into `spellings`. One sorted list per key, rather than
-/// one per spelling, so that a query reads it in a single pass with no merging.
+/// (toned key) found there and the ranking weight of its paragraph, packed in a `u16`
+/// (`spelling << WEIGHT_BITS | weight`, spelling an index into `spellings`). One sorted list
+/// per key, rather than one per spelling, so that a query reads it in a single pass with no
+/// merging, and ranks without looking up paragraphs.
 #[derive(Debug, Clone, Default)]
 struct Postings {
     spellings: Vec<Box<str>>,
     toks: Vec<u32>,
-    spelling: Vec<u16>,
+    meta: Vec<u16>,
+    /// One entry per report the key occurs in, ascending: what ranking needs without reading
+    /// the positions.
+    docs: Vec<Doc>,
 }
+
+/// A folded key's occurrences in one report, summed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Doc {
+    report: u32,
+    /// Sum of the occurrences' paragraph weights (saturating).
+    weight: u16,
+    /// Bit `i` (i < 15): spelling `i` occurs; bit 15: some spelling numbered 15 or more does.
+    spellings: u16,
+}
+
+/// The spelling bit of a [`Doc`].
+fn spelling_bit(spelling: u16) -> u16 {
+    1 << spelling.min(15)
+}
+
+/// Low bits of a posting's `meta` holding the paragraph weight (0–3).
+const WEIGHT_BITS: u32 = 2;
+const WEIGHT_MASK: u16 = (1 << WEIGHT_BITS) - 1;
+/// The largest spelling number a posting can hold.
+const MAX_SPELLING: usize = (u16::MAX >> WEIGHT_BITS) as usize;
 
 #[derive(Debug, Clone, Copy)]
 struct ParaRef {
     /// Paragraph index in the report, or [`TITLE`] for the report's title field.
     paragraph: u32,
-    weight: u8,
 }
 
 /// Sizes of a built index, for measurements and the about page.
@@ -140,14 +174,15 @@ impl SearchIndex {
             aliases: Aliases::new(&bundle.aliases),
         };
         let mut seen = FnvMap::default();
-        for report in &bundle.reports {
+        for (r, report) in bundle.reports.iter().enumerate() {
+            let r = r as u32;
             index.report_toks.push(index.next_token());
             if let Some(title) = &report.title {
-                index.add_paragraph(&mut seen, TITLE, 3, title);
+                index.add_paragraph(&mut seen, r, TITLE, 3, title);
             }
             for (i, p) in report.paragraphs.iter().enumerate() {
                 if !p.kind.is_clutter() {
-                    index.add_paragraph(&mut seen, i as u32, kind_weight(p.kind), &p.text);
+                    index.add_paragraph(&mut seen, r, i as u32, kind_weight(p.kind), &p.text);
                 }
             }
         }
@@ -165,6 +200,7 @@ impl SearchIndex {
     fn add_paragraph(
         &mut self,
         seen: &mut FnvMap<String, (u32, u16)>,
+        report: u32,
         paragraph: u32,
         weight: u8,
         text: &str,
@@ -176,7 +212,7 @@ impl SearchIndex {
             return;
         }
         self.para_first.push(self.next_token());
-        self.paras.push(ParaRef { paragraph, weight });
+        self.paras.push(ParaRef { paragraph });
         for (start, end, word) in words {
             let tok = self.next_token();
             let (id, spelling) = match seen.get(word) {
@@ -189,7 +225,20 @@ impl SearchIndex {
             };
             let postings = &mut self.postings[id as usize];
             postings.toks.push(tok);
-            postings.spelling.push(spelling);
+            postings
+                .meta
+                .push(spelling << WEIGHT_BITS | u16::from(weight));
+            match postings.docs.last_mut() {
+                Some(d) if d.report == report => {
+                    d.weight = d.weight.saturating_add(u16::from(weight));
+                    d.spellings |= spelling_bit(spelling);
+                }
+                _ => postings.docs.push(Doc {
+                    report,
+                    weight: u16::from(weight),
+                    spellings: spelling_bit(spelling),
+                }),
+            }
             self.tok_start.push(start as u32);
             self.tok_end.push(end as u32);
         }
@@ -214,16 +263,17 @@ impl SearchIndex {
                 spellings.len() - 1
             }
         };
-        // More than 65,535 spellings of one folded key cannot come from real words; they
+        // More than 16,383 spellings of one folded key cannot come from real words; they
         // share the last number, which only blurs exact-accent ranking among them.
-        (id, spelling.min(usize::from(u16::MAX)) as u16)
+        (id, spelling.min(MAX_SPELLING) as u16)
     }
 
     fn shrink(&mut self) {
         for p in &mut self.postings {
             p.spellings.shrink_to_fit();
             p.toks.shrink_to_fit();
-            p.spelling.shrink_to_fit();
+            p.meta.shrink_to_fit();
+            p.docs.shrink_to_fit();
         }
         self.postings.shrink_to_fit();
         self.tok_start.shrink_to_fit();
@@ -253,64 +303,60 @@ impl SearchIndex {
         }
     }
 
-    /// The reports matching `query`, best first (see the module doc for the ranking), each with
-    /// the char ranges to highlight. An empty query (no words) returns every report in bundle
-    /// order with a zero score and no highlights; callers that want to treat "no query"
-    /// differently check [`Query::is_empty`] first.
-    pub fn search(&self, query: &Query) -> Vec<ReportHit> {
+    /// The reports matching `query`, best first (see the module doc for the ranking), with
+    /// their scores. An empty query (no words) returns every report in bundle order with a zero
+    /// score; callers that want to treat "no query" differently check [`Query::is_empty`]
+    /// first. Highlights are not built here: ask [`SearchIndex::highlight`] for the rows shown.
+    pub fn search(&self, query: &Query) -> Vec<Ranked> {
         let reports = self.report_toks.len().saturating_sub(1);
         if query.is_empty() {
-            return (0..reports).map(ReportHit::plain).collect();
+            return (0..reports)
+                .map(|report| Ranked {
+                    report,
+                    score: Score::default(),
+                })
+                .collect();
         }
-        let plan = self.plan(query);
-        let mut scratch = Vec::new();
-        let mut hits: Vec<ReportHit> = plan
-            .candidates(self)
-            .into_iter()
-            .filter_map(|r| self.report_hit(&plan, r, &mut scratch))
-            .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.report.cmp(&b.report)));
+        let mut ranker = Ranker::new(self, query);
+        let mut hits: Vec<Ranked> = Vec::new();
+        let mut r = 0;
+        while let Some(next) = ranker.next_candidate(r) {
+            if let Some(score) = ranker.score(next as u32) {
+                hits.push(Ranked {
+                    report: next,
+                    score,
+                });
+            }
+            r = next + 1;
+        }
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.report.cmp(&b.report)));
         hits
     }
 
     /// The highlights of `query` in one report, whether or not the report matches the whole
-    /// query: for the reading view, where the reader opened a report and still wants to see the
-    /// words they searched for. `None` when no query word occurs in it (or the query is empty).
+    /// query: for the rows on screen, and for the reading view, where the reader opened a
+    /// report and still wants to see the words they searched for. `None` when no query word
+    /// occurs in it (or the query is empty). Costs a few binary searches per query word plus
+    /// the report's own hits.
     pub fn highlight(&self, query: &Query, report: usize) -> Option<ReportHit> {
         if query.is_empty() || report + 1 >= self.report_toks.len() {
             return None;
         }
-        self.report_hit(&self.plan(query), report as u32, &mut Vec::new())
+        let mut eval = Eval::new(self, query);
+        eval.report(report as u32);
+        if eval.shown.is_empty() {
+            return None;
+        }
+        let score = Ranker::new(self, query)
+            .score(report as u32)
+            .unwrap_or_default();
+        Some(self.hit_of(report, score, &mut eval.shown))
     }
 
-    /// Every occurrence of every unit and phrase of the query, across the whole corpus.
-    fn plan(&self, query: &Query) -> Plan {
-        let segments = query
-            .segments
-            .iter()
-            .map(|seg| {
-                let units: Vec<Vec<Occ>> = seg.units.iter().map(|u| self.unit_occ(u)).collect();
-                let phrase = if units.len() > 1 {
-                    let mut it = units.iter();
-                    let first = it.next().cloned().unwrap_or_default();
-                    it.fold(first, |acc, next| chain(&acc, next))
-                } else {
-                    Vec::new()
-                };
-                SegmentPlan {
-                    quoted: seg.quoted,
-                    units,
-                    phrase,
-                }
-            })
-            .collect();
-        Plan { segments }
-    }
-
-    /// Occurrences of one query word: every spelling with the same folded key.
-    fn token_occ(&self, q: &QTok, literal: bool) -> Vec<Occ> {
+    /// The postings of one query word, and which of its spellings count as exact.
+    fn word(&self, q: &QTok, literal: bool) -> Word<'_> {
         let Some(&id) = self.keys.get(q.folded.as_str()) else {
-            return Vec::new();
+            return Word::MISSING;
         };
         let p = &self.postings[id as usize];
         // Which spelling counts as exact: any, for an accent-free word; the typed one (if the
@@ -323,116 +369,32 @@ impl SearchIndex {
                 None => Exact::Never,
             },
         };
-        p.toks
-            .iter()
-            .zip(&p.spelling)
-            .map(|(&t, &v)| Occ {
-                start: t,
-                end: t + 1,
-                exact: match exact {
-                    Exact::Never => false,
-                    Exact::Always => true,
-                    Exact::Spelling(e) => v == e,
-                },
-            })
-            .collect()
-    }
-
-    /// Occurrences of one unit: any of its alternatives, each a run of consecutive words.
-    fn unit_occ(&self, unit: &Unit) -> Vec<Occ> {
-        let mut out = Vec::new();
-        for alt in &unit.alts {
-            let mut toks = alt.toks.iter();
-            let Some(first) = toks.next() else { continue };
-            let mut occ = self.token_occ(first, alt.literal);
-            for t in toks {
-                if occ.is_empty() {
-                    break;
-                }
-                occ = chain(&occ, &self.token_occ(t, alt.literal));
-            }
-            out = merge(out, occ);
+        Word {
+            toks: &p.toks,
+            meta: &p.meta,
+            docs: &p.docs,
+            exact,
+            cursor: 0,
+            doc_cursor: 0,
         }
-        // Keep one occurrence per span, exact if either was.
-        out.dedup_by(|b, a| {
-            let same = a.start == b.start && a.end == b.end;
-            a.exact |= same && b.exact;
-            same
-        });
-        out
     }
 
-    fn report_of_token(&self, tok: u32) -> u32 {
-        (self.report_toks.partition_point(|&f| f <= tok) - 1) as u32
-    }
-
-    /// The sorted, distinct reports in which `occ` (sorted by start) occur.
-    fn reports_of(&self, occ: &[Occ]) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
-        let mut end = 0; // first token after the last report pushed
-        for o in occ {
-            if !out.is_empty() && o.start < end {
-                continue;
-            }
-            let r = self.report_of_token(o.start);
-            end = self.report_toks[r as usize + 1];
-            out.push(r);
-        }
-        out
-    }
-
-    /// The occurrences of `occ` that lie in report `r`.
-    fn in_report<'a>(&self, occ: &'a [Occ], r: u32) -> &'a [Occ] {
-        let (a, b) = (
-            self.report_toks[r as usize],
-            self.report_toks[r as usize + 1],
-        );
-        let lo = occ.partition_point(|o| o.start < a);
-        let hi = occ.partition_point(|o| o.start < b);
-        &occ[lo..hi]
-    }
-
-    /// Score and highlights of report `r`; `None` when nothing of the query occurs in it.
-    /// `occs` is scratch space, reused across reports to save allocations.
-    fn report_hit(&self, plan: &Plan, r: u32, occs: &mut Vec<Occ>) -> Option<ReportHit> {
-        let mut score = Score::default();
-        occs.clear(); // the occurrences to highlight
-        for seg in &plan.segments {
-            let phrase_here = if seg.units.len() > 1 {
-                self.in_report(&seg.phrase, r)
-            } else {
-                self.in_report(&seg.units[0], r)
-            };
-            if !phrase_here.is_empty() || seg.quoted {
-                if seg.units.len() > 1 && !seg.quoted && !phrase_here.is_empty() {
-                    score.phrases += 1;
-                }
-                if phrase_here.iter().any(|o| o.exact) {
-                    score.exact += seg.units.len() as u32;
-                }
-                occs.extend_from_slice(phrase_here);
-            } else {
-                for unit in &seg.units {
-                    let here = self.in_report(unit, r);
-                    if here.iter().any(|o| o.exact) {
-                        score.exact += 1;
-                    }
-                    occs.extend_from_slice(here);
-                }
-            }
-        }
-        let first = occs.iter().map(|o| o.start).min()?;
+    /// The report highlights of the occurrences in `occs` (any order), all in `report`.
+    fn hit_of(&self, report: usize, score: Score, occs: &mut [Occ]) -> ReportHit {
         occs.sort_unstable_by_key(|o| (o.start, o.end));
-        let mut hit = ReportHit::plain(r as usize);
-        // Walk the report's paragraphs alongside the sorted occurrences: one binary search per
-        // report, then a linear merge.
+        let mut hit = ReportHit::plain(report);
+        hit.score = score;
+        let Some(first) = occs.first().map(|o| o.start) else {
+            return hit;
+        };
+        // Walk the report's paragraphs alongside the sorted occurrences: one binary search,
+        // then a linear merge.
         let mut p = self.para_first.partition_point(|&f| f <= first) - 1;
         for o in occs.iter() {
             while self.para_first.get(p + 1).is_some_and(|&f| f <= o.start) {
                 p += 1;
             }
             let para = self.paras[p];
-            score.weight += u32::from(para.weight);
             let ranges = if para.paragraph == TITLE {
                 &mut hit.title
             } else {
@@ -450,9 +412,417 @@ impl SearchIndex {
             );
             push_merged(ranges, (start as usize, end as usize));
         }
-        hit.score = score;
-        Some(hit)
+        hit
     }
+}
+
+/// One query word resolved against the index: its postings (all spellings of its folded key),
+/// which spellings are exact, and how far a scan over ascending reports has read.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    toks: &'a [u32],
+    meta: &'a [u16],
+    docs: &'a [Doc],
+    exact: Exact,
+    /// Postings before this index lie in reports already evaluated.
+    cursor: usize,
+    /// Likewise for `docs`.
+    doc_cursor: usize,
+}
+
+impl Word<'_> {
+    /// A word the corpus does not have.
+    const MISSING: Word<'static> = Word {
+        toks: &[],
+        meta: &[],
+        docs: &[],
+        exact: Exact::Never,
+        cursor: 0,
+        doc_cursor: 0,
+    };
+
+    /// The word's entry for report `r`, which must not lie before an earlier call's report.
+    fn doc(&mut self, r: u32) -> Option<Doc> {
+        let i = gallop_by(self.docs, self.doc_cursor, r, |d| d.report);
+        self.doc_cursor = i;
+        self.docs.get(i).filter(|d| d.report == r).copied()
+    }
+
+    /// Whether an occurrence in report `doc` (with postings `span`) has an exact spelling.
+    fn any_exact(&self, doc: Doc, span: impl FnOnce(&Self) -> (usize, usize)) -> bool {
+        match self.exact {
+            Exact::Never => false,
+            Exact::Always => true,
+            Exact::Spelling(e) if e < 15 => doc.spellings & spelling_bit(e) != 0,
+            Exact::Spelling(e) => {
+                doc.spellings & spelling_bit(e) != 0 && {
+                    let (s, t) = span(self);
+                    self.meta[s..t].iter().any(|&m| m >> WEIGHT_BITS == e)
+                }
+            }
+        }
+    }
+
+    /// The index range of the postings within tokens `lo..hi`; `lo` must not lie before an
+    /// earlier call's. Moves the cursor to the range's start, so asking again for the same
+    /// report gives the same range. Galloping: cheap when the word is dense (a few steps per
+    /// report) and when it is rare (a logarithmic jump).
+    fn within(&mut self, lo: u32, hi: u32) -> (usize, usize) {
+        let s = gallop(self.toks, self.cursor, lo);
+        self.cursor = s;
+        (s, gallop(self.toks, s, hi))
+    }
+
+    /// Appends the occurrences at posting indices `s..e` to `out`.
+    fn push_occ(&self, (s, e): (usize, usize), out: &mut Vec<Occ>) {
+        out.extend(
+            self.toks[s..e]
+                .iter()
+                .zip(&self.meta[s..e])
+                .map(|(&t, &m)| Occ {
+                    start: t,
+                    end: t + 1,
+                    exact: self.exact.matches(m),
+                    weight: (m & WEIGHT_MASK) as u8,
+                }),
+        );
+    }
+}
+
+/// The first index `i >= from` with `toks[i] >= bound` (or `toks.len()`), `toks` ascending.
+fn gallop(toks: &[u32], from: usize, bound: u32) -> usize {
+    gallop_by(toks, from, bound, |&t| t)
+}
+
+/// The first index `i >= from` with `key(items[i]) >= bound` (or `items.len()`), keys
+/// ascending. Galloping: a few steps when the answer is near, a logarithmic jump otherwise.
+fn gallop_by<T>(items: &[T], from: usize, bound: u32, key: impl Fn(&T) -> u32) -> usize {
+    let (mut lo, mut hi, mut step) = (from, from, 1);
+    // Invariant: every item in `from..lo` is below `bound`.
+    while hi < items.len() && key(&items[hi]) < bound {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(items.len());
+    lo + items[lo..hi].partition_point(|t| key(t) < bound)
+}
+
+/// One unit of the query resolved: each alternative as its words.
+struct EvalUnit<'a> {
+    alts: Vec<Vec<Word<'a>>>,
+    /// Occurrences in the report being evaluated, sorted by (start, end).
+    occ: Vec<Occ>,
+}
+
+impl<'a> EvalUnit<'a> {
+    fn new(index: &'a SearchIndex, unit: &Unit) -> EvalUnit<'a> {
+        EvalUnit {
+            alts: unit
+                .alts
+                .iter()
+                .map(|a| a.toks.iter().map(|t| index.word(t, a.literal)).collect())
+                .collect(),
+            occ: Vec::new(),
+        }
+    }
+
+    /// The unit's one word, when it has no alias alternatives and is a single word: such a
+    /// unit is ranked from its per-report sums alone.
+    fn simple(&self) -> bool {
+        self.alts.len() == 1 && self.alts[0].len() == 1
+    }
+}
+
+struct EvalSegment<'a> {
+    quoted: bool,
+    units: Vec<EvalUnit<'a>>,
+    /// Phrase occurrences in the report being evaluated (two or more units only).
+    phrase: Vec<Occ>,
+}
+
+fn eval_segments<'a>(index: &'a SearchIndex, query: &Query) -> Vec<EvalSegment<'a>> {
+    query
+        .segments
+        .iter()
+        .map(|seg| EvalSegment {
+            quoted: seg.quoted,
+            units: seg.units.iter().map(|u| EvalUnit::new(index, u)).collect(),
+            phrase: Vec::new(),
+        })
+        .collect()
+}
+
+/// A query resolved against an index for highlighting: every occurrence of its units and
+/// phrases in one report, from the positions.
+struct Eval<'a> {
+    index: &'a SearchIndex,
+    segments: Vec<EvalSegment<'a>>,
+    /// The occurrences to highlight in the last report evaluated.
+    shown: Vec<Occ>,
+    scratch: (Vec<Occ>, Vec<Occ>, Vec<Occ>),
+}
+
+impl<'a> Eval<'a> {
+    fn new(index: &'a SearchIndex, query: &Query) -> Eval<'a> {
+        Eval {
+            index,
+            segments: eval_segments(index, query),
+            shown: Vec::new(),
+            scratch: Default::default(),
+        }
+    }
+
+    /// Leaves in `self.shown` the occurrences to highlight in report `r`: a segment's phrase
+    /// occurrences when it has any (or is quoted), else each of its units' occurrences.
+    fn report(&mut self, r: u32) {
+        let (lo, hi) = (
+            self.index.report_toks[r as usize],
+            self.index.report_toks[r as usize + 1],
+        );
+        let (a, b, c) = &mut self.scratch;
+        self.shown.clear();
+        for seg in &mut self.segments {
+            for unit in &mut seg.units {
+                unit_occ(unit, lo, hi, a, b, c);
+            }
+            seg.phrase.clear();
+            if seg.units.len() > 1 {
+                chain_units(&seg.units, a, b);
+                seg.phrase.extend_from_slice(a);
+            }
+            let phrase_here = if seg.units.len() > 1 {
+                &seg.phrase
+            } else {
+                &seg.units[0].occ
+            };
+            if !phrase_here.is_empty() || seg.quoted {
+                self.shown.extend_from_slice(phrase_here);
+            } else {
+                for unit in &seg.units {
+                    self.shown.extend_from_slice(&unit.occ);
+                }
+            }
+        }
+    }
+}
+
+/// The phrase occurrences of `units` (their `occ` filled), left in `a`; `b` is scratch.
+fn chain_units(units: &[EvalUnit], a: &mut Vec<Occ>, b: &mut Vec<Occ>) {
+    let mut it = units.iter();
+    a.clear();
+    if let Some(first) = it.next() {
+        a.extend_from_slice(&first.occ);
+    }
+    for unit in it {
+        chain_into(a, &unit.occ, b);
+        std::mem::swap(a, b);
+    }
+}
+
+/// A query resolved against an index for ranking, evaluated one report at a time in
+/// ascending report order. A single-word unit (the common case) is ranked from its per-report
+/// sums ([`Doc`]); positions are read only to decide whether a segment occurs as a phrase, and
+/// that stops at the first occurrence found. Alias units, whose alternatives may be several
+/// words long, are evaluated from the positions. Buffers are reused from report to report.
+struct Ranker<'a> {
+    index: &'a SearchIndex,
+    segments: Vec<EvalSegment<'a>>,
+    scratch: (Vec<Occ>, Vec<Occ>, Vec<Occ>),
+    /// (segment, unit) of the single-word unit occurring in the fewest reports: every unit is
+    /// required, so only its reports can match.
+    rarest: Option<(usize, usize)>,
+}
+
+impl<'a> Ranker<'a> {
+    fn new(index: &'a SearchIndex, query: &Query) -> Ranker<'a> {
+        let segments = eval_segments(index, query);
+        let rarest = segments
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.units.iter().enumerate().map(move |(j, u)| (i, j, u)))
+            .filter(|(_, _, u)| u.simple())
+            .min_by_key(|(_, _, u)| u.alts[0][0].docs.len())
+            .map(|(i, j, _)| (i, j));
+        Ranker {
+            index,
+            segments,
+            scratch: Default::default(),
+            rarest,
+        }
+    }
+
+    /// The first report at or after `from` that can match: where the rarest single-word unit
+    /// occurs next (every report, without one). `None` past the last.
+    fn next_candidate(&self, from: usize) -> Option<usize> {
+        let reports = self.index.report_toks.len().saturating_sub(1);
+        let Some((i, j)) = self.rarest else {
+            return (from < reports).then_some(from);
+        };
+        let word = &self.segments[i].units[j].alts[0][0];
+        let k = gallop_by(word.docs, word.doc_cursor, from as u32, |d| d.report);
+        word.docs.get(k).map(|d| d.report as usize)
+    }
+
+    /// The score of report `r`, `None` when it does not match the whole query. Reports must
+    /// be asked in ascending order.
+    fn score(&mut self, r: u32) -> Option<Score> {
+        let (lo, hi) = (
+            self.index.report_toks[r as usize],
+            self.index.report_toks[r as usize + 1],
+        );
+        let mut score = Score::default();
+        let (a, b, c) = &mut self.scratch;
+        // Every unit must occur: the single words first, from their per-report sums.
+        for unit in self.segments.iter_mut().flat_map(|s| &mut s.units) {
+            if unit.simple() {
+                let word = &mut unit.alts[0][0];
+                let doc = word.doc(r)?;
+                score.weight += u32::from(doc.weight);
+                let span = |w: &Word| {
+                    let s = gallop(w.toks, w.cursor, lo);
+                    (s, gallop(w.toks, s, hi))
+                };
+                if word.any_exact(doc, span) {
+                    score.exact += 1;
+                }
+            }
+        }
+        // Then the alias units: each alternative is a run of words, found from its rarest
+        // word's positions.
+        let mut spans: Vec<(&[u32], &[u16], Exact)> = Vec::new();
+        for unit in self.segments.iter_mut().flat_map(|s| &mut s.units) {
+            if unit.simple() {
+                continue;
+            }
+            let (mut found, mut exact) = (false, false);
+            for words in &mut unit.alts {
+                spans.clear();
+                for w in words.iter_mut() {
+                    let (s, e) = w.within(lo, hi);
+                    spans.push((&w.toks[s..e], &w.meta[s..e], w.exact));
+                }
+                runs(&spans, |weight, is_exact| {
+                    found = true;
+                    exact |= is_exact;
+                    score.weight += u32::from(weight);
+                    true
+                });
+            }
+            if !found {
+                return None;
+            }
+            if exact {
+                score.exact += 1;
+            }
+        }
+        // Then the phrases: required when quoted, a better rank otherwise.
+        for seg in &mut self.segments {
+            if seg.units.len() < 2 {
+                continue;
+            }
+            let found = if seg.units.iter().all(EvalUnit::simple) {
+                spans.clear();
+                for unit in &mut seg.units {
+                    let w = &mut unit.alts[0][0];
+                    let (s, e) = w.within(lo, hi);
+                    spans.push((&w.toks[s..e], &w.meta[s..e], Exact::Never));
+                }
+                let mut found = false;
+                runs(&spans, |_, _| {
+                    found = true;
+                    false
+                });
+                found
+            } else {
+                for unit in &mut seg.units {
+                    unit_occ(unit, lo, hi, a, b, c);
+                }
+                chain_units(&seg.units, a, b);
+                !a.is_empty()
+            };
+            match (found, seg.quoted) {
+                (false, true) => return None,
+                (true, false) => score.phrases += 1,
+                _ => {}
+            }
+        }
+        Some(score)
+    }
+}
+
+/// Calls `f(weight, exact)` for each place where the words of `words` occur consecutively, in
+/// order; each word is given by its positions (ascending), their `meta`, and which spellings
+/// are exact. `weight` is the paragraph's; `exact` whether every word there has an exact
+/// spelling. Anchored on the word with the fewest positions, each checked with a binary search
+/// in the others, so a rare word makes it cheap; stops when `f` returns false.
+fn runs(words: &[(&[u32], &[u16], Exact)], mut f: impl FnMut(u8, bool) -> bool) {
+    let Some((anchor, &(positions, meta, _))) =
+        words.iter().enumerate().min_by_key(|(_, w)| w.0.len())
+    else {
+        return;
+    };
+    for (&t, &m) in positions.iter().zip(meta) {
+        let Some(start) = t.checked_sub(anchor as u32) else {
+            continue;
+        };
+        let mut exact = true;
+        let whole = words.iter().enumerate().all(|(k, &(toks, meta, ex))| {
+            let Ok(i) = toks.binary_search(&(start + k as u32)) else {
+                return false;
+            };
+            exact &= ex.matches(meta[i]);
+            true
+        });
+        if whole && !f((m & WEIGHT_MASK) as u8, exact) {
+            return;
+        }
+    }
+}
+
+/// Fills `unit.occ` with the unit's occurrences within tokens `lo..hi`: any alternative, each
+/// a run of consecutive words; one occurrence per span, exact if any alternative there was.
+/// `a`, `b` and `c` are scratch buffers.
+fn unit_occ(
+    unit: &mut EvalUnit,
+    lo: u32,
+    hi: u32,
+    a: &mut Vec<Occ>,
+    b: &mut Vec<Occ>,
+    c: &mut Vec<Occ>,
+) {
+    unit.occ.clear();
+    for words in &mut unit.alts {
+        let mut it = words.iter_mut();
+        let Some(first) = it.next() else { continue };
+        a.clear();
+        let span = first.within(lo, hi);
+        first.push_occ(span, a);
+        for w in it {
+            // The cursor must move on even when nothing is left to chain, so that the next
+            // report starts from the right place.
+            let span = w.within(lo, hi);
+            if a.is_empty() {
+                continue;
+            }
+            b.clear();
+            w.push_occ(span, b);
+            chain_into(a, b, c);
+            std::mem::swap(a, c);
+        }
+        if unit.occ.is_empty() {
+            std::mem::swap(&mut unit.occ, a);
+        } else if !a.is_empty() {
+            merge_into(&unit.occ, a, c);
+            std::mem::swap(&mut unit.occ, c);
+        }
+    }
+    // Keep one occurrence per span, exact if either was.
+    unit.occ.dedup_by(|b, a| {
+        let same = a.start == b.start && a.end == b.end;
+        a.exact |= same && b.exact;
+        same
+    });
 }
 
 /// Adds a range to ranges sorted by start, merging it with the last one when they overlap.
@@ -471,6 +841,17 @@ enum Exact {
     Spelling(u16),
 }
 
+impl Exact {
+    /// Whether a posting with this `meta` is an exact match.
+    fn matches(self, meta: u16) -> bool {
+        match self {
+            Exact::Never => false,
+            Exact::Always => true,
+            Exact::Spelling(e) => meta >> WEIGHT_BITS == e,
+        }
+    }
+}
+
 /// A run of consecutive tokens `start..end` (global token numbers) that matches part of a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Occ {
@@ -479,12 +860,14 @@ struct Occ {
     /// Every accented word in it was found with exactly the typed accents, and it is the typed
     /// text rather than an alias.
     exact: bool,
+    /// The ranking weight of the paragraph it starts in (see [`kind_weight`]).
+    weight: u8,
 }
 
-/// The occurrences of `a` immediately followed by an occurrence of `b`, joined.
-/// Both sorted by start; so is the result. Linear: one pass over each.
-fn chain(a: &[Occ], b: &[Occ]) -> Vec<Occ> {
-    let mut out = Vec::new();
+/// The occurrences of `a` immediately followed by an occurrence of `b`, joined, into `out`
+/// (cleared first). Both sorted by start; so is the result. Linear: one pass over each.
+fn chain_into(a: &[Occ], b: &[Occ], out: &mut Vec<Occ>) {
+    out.clear();
     let mut j = 0;
     for x in a {
         // `x.start` only grows, so `j` (the first `b` starting at or after it) only moves on;
@@ -502,22 +885,16 @@ fn chain(a: &[Occ], b: &[Occ]) -> Vec<Occ> {
                 start: x.start,
                 end: y.end,
                 exact: x.exact && y.exact,
+                weight: x.weight,
             });
             k += 1;
         }
     }
-    out
 }
 
-/// Merges two lists sorted by (start, end) into one.
-fn merge(a: Vec<Occ>, b: Vec<Occ>) -> Vec<Occ> {
-    if a.is_empty() {
-        return b;
-    }
-    if b.is_empty() {
-        return a;
-    }
-    let mut out = Vec::with_capacity(a.len() + b.len());
+/// Merges two lists sorted by (start, end) into `out` (cleared first).
+fn merge_into(a: &[Occ], b: &[Occ], out: &mut Vec<Occ>) {
+    out.clear();
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         if (a[i].start, a[i].end) <= (b[j].start, b[j].end) {
@@ -530,41 +907,15 @@ fn merge(a: Vec<Occ>, b: Vec<Occ>) -> Vec<Occ> {
     }
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
-    out
 }
 
-struct Plan {
-    segments: Vec<SegmentPlan>,
-}
-
-struct SegmentPlan {
-    quoted: bool,
-    /// Occurrences of each unit, sorted by start.
-    units: Vec<Vec<Occ>>,
-    /// Occurrences of the units as a phrase (only when there are two or more units).
-    phrase: Vec<Occ>,
-}
-
-impl Plan {
-    /// The reports that satisfy every required part: quoted phrases as phrases, unquoted words
-    /// each somewhere in the report.
-    fn candidates(&self, index: &SearchIndex) -> Vec<u32> {
-        let mut sets: Vec<Vec<u32>> = Vec::new();
-        for seg in &self.segments {
-            if seg.quoted && seg.units.len() > 1 {
-                sets.push(index.reports_of(&seg.phrase));
-            } else {
-                sets.extend(seg.units.iter().map(|u| index.reports_of(u)));
-            }
-        }
-        sets.sort_by_key(Vec::len);
-        let mut it = sets.into_iter();
-        let mut acc = it.next().unwrap_or_default();
-        for set in it {
-            acc.retain(|r| set.binary_search(r).is_ok());
-        }
-        acc
-    }
+/// A report that matches a query, and how well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ranked {
+    /// Index into `bundle.reports`.
+    pub report: usize,
+    /// The ranking score (see the module doc).
+    pub score: Score,
 }
 
 /// Why a report matched and what to highlight in it.
@@ -614,9 +965,10 @@ pub struct ParagraphHit {
 pub struct Score {
     /// Unquoted multi-word parts of the query found as a phrase.
     pub phrases: u32,
-    /// Query words found with exactly the typed accents among the highlighted hits.
+    /// Query words (or alias units) found in the report with exactly the typed accents.
     pub exact: u32,
-    /// Highlighted hits weighted by paragraph kind (title 3, kicker/body 2, byline/caption 1).
+    /// Occurrences of the query words (or alias units) in the report, weighted by paragraph
+    /// kind (title 3, kicker/body 2, byline/caption 1).
     pub weight: u32,
 }
 
@@ -852,10 +1204,25 @@ pub(crate) mod tests {
         }
     }
 
+    /// The search's hits with their highlights, as the rows shown get them; checks that the
+    /// highlight of each hit scores it as the search did.
+    fn shown(index: &SearchIndex, query: &Query) -> Vec<ReportHit> {
+        index
+            .search(query)
+            .iter()
+            .map(|h| {
+                let hit = index
+                    .highlight(query, h.report)
+                    .expect("a hit has highlights");
+                assert_eq!(hit.score, h.score, "report {}", h.report);
+                hit
+            })
+            .collect()
+    }
+
     fn found(b: &Bundle, q: &str) -> Vec<usize> {
         let index = SearchIndex::new(b);
-        index
-            .search(&index.parse(q))
+        shown(&index, &index.parse(q))
             .iter()
             .map(|h| h.report)
             .collect()
@@ -926,7 +1293,8 @@ pub(crate) mod tests {
             body("c", "Dân chủ ở cơ sở."),
         ]);
         let index = SearchIndex::new(&b);
-        let hits = index.search(&index.parse("dân vận"));
+        let query = index.parse("dân vận");
+        let hits = shown(&index, &query);
         let order: Vec<usize> = hits.iter().map(|h| h.report).collect();
         assert_eq!(order, [1, 0]);
         assert_eq!(hits[0].score.phrases, 1);
@@ -987,7 +1355,7 @@ pub(crate) mod tests {
         assert_eq!(found(&b, "\"mặt trận tổ quốc các\""), [2]);
         assert_eq!(found(&b, "tphcm mô hình"), [0, 3]);
         let index = SearchIndex::new(&b);
-        let hit = &index.search(&index.parse("TPHCM"))[0];
+        let hit = &shown(&index, &index.parse("TPHCM"))[0];
         // The whole alias member is highlighted as one range.
         assert_eq!(hit.paragraphs[0].ranges, vec![(0, 21)]);
     }
@@ -1024,7 +1392,7 @@ pub(crate) mod tests {
             with_title,
         ]);
         let index = SearchIndex::new(&b);
-        let hits = index.search(&index.parse("dân vận khéo"));
+        let hits = shown(&index, &index.parse("dân vận khéo"));
         assert_eq!(hits.iter().map(|h| h.report).collect::<Vec<_>>(), [2, 1, 0]);
         assert_eq!(hits[0].title, vec![(0, 12)]);
         assert!(hits[0].paragraphs.is_empty());
@@ -1048,9 +1416,8 @@ pub(crate) mod tests {
         assert!(q.is_empty());
         let hits = index.search(&q);
         assert_eq!(hits.len(), 2);
-        assert!(hits
-            .iter()
-            .all(|h| h.paragraphs.is_empty() && h.score == Score::default()));
+        assert!(hits.iter().all(|h| h.score == Score::default()));
+        assert_eq!(index.highlight(&q, 0), None);
     }
 
     #[test]

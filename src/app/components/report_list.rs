@@ -79,6 +79,7 @@ pub fn ReportList() -> impl IntoView {
     let entries = Memo::new(move |_| {
         let lang = lang.get();
         let n = shown.get();
+        let prepared = explorer.prepared.get_value();
         results.with(|r| {
             explorer.bundle.with_value(|b| {
                 r.rows
@@ -88,7 +89,9 @@ pub fn ReportList() -> impl IntoView {
                     .filter_map(|(i, &ri)| {
                         let report = b.reports.get(ri)?;
                         let card = ReportCard::new(report, lang);
-                        let hit = r.hit(i);
+                        // Highlights only for the rows shown (a page at a time).
+                        let hit = prepared.highlight(r, i);
+                        let hit = hit.as_ref();
                         let heading = match (hit, card.heading_from_body, &report.title) {
                             (Some(h), false, Some(title)) if !h.title.is_empty() => {
                                 pieces(title, &h.title)

@@ -19,9 +19,10 @@ use crate::core::compare::{
     SideSummary, Term, TermOptions, UnitMatch,
 };
 use crate::core::figures::{format_vi, plain_number};
+use crate::core::fnv::FnvSet;
 use crate::core::i18n::Lang;
 use crate::core::model::{Bundle, City, ParagraphKind, Report};
-use crate::core::query::Results;
+use crate::core::query::{Prepared, Results};
 use crate::core::snippet::{pieces, snippet};
 use crate::core::url::ViewState;
 
@@ -112,6 +113,7 @@ pub fn CompareView() -> impl IntoView {
     let b_kwic = bundle.clone();
     let b_pair = bundle.clone();
     let prepared = ex.prepared.get_value();
+    let p_kwic = prepared.clone();
 
     view! {
         <section class="compare-view" aria-labelledby="compare-title">
@@ -143,7 +145,8 @@ pub fn CompareView() -> impl IntoView {
                 let s = state.get();
                 let (ca, cb) = cities.get();
                 let l = lang.get();
-                results.with(|r| sides.with(|sd| kwic_section(&b_kwic, &s, r, sd, (ca, cb), l)))
+                let p = &p_kwic;
+                results.with(|r| sides.with(|sd| kwic_section(&b_kwic, p, &s, r, sd, (ca, cb), l)))
             }}
             {move || {
                 let s = state.get();
@@ -585,6 +588,7 @@ fn terms_section(
                     "Words and two-syllable phrases one side uses far more than the other (log-odds with a Dirichlet prior, Monroe et al. 2008); the larger z, the more typical. Press a term to search for it.",
                 )}
             </p>
+            {sample_note(d, &names, lang)}
             <div class="pair-cols">
                 {terms_table(state, "a", cities.0, &d.a, &names, lang)}
                 {terms_table(state, "b", cities.1, &d.b, &names, lang)}
@@ -593,9 +597,28 @@ fn terms_section(
     }
 }
 
+/// Says which sides' words were counted on an even sample of their reports (large sides).
+fn sample_note(d: &Distinctive, names: &(String, String), lang: Lang) -> Option<impl IntoView> {
+    let parts: Vec<String> = d
+        .counted
+        .iter()
+        .zip([&names.0, &names.1])
+        .filter(|((n, of), _)| n < of)
+        .map(|(&(n, of), name)| match lang {
+            Lang::Vi => format!("{name}: mẫu đều {n} trên {of} báo cáo"),
+            Lang::En => format!("{name}: an even sample of {n} of {of} reports"),
+        })
+        .collect();
+    (!parts.is_empty()).then(|| {
+        let lead = tr(lang, "Đếm trên mẫu", "Counted on a sample");
+        view! { <p class="note" data-terms-sample="">{format!("{lead}: {}.", parts.join("; "))}</p> }
+    })
+}
+
 /// With a search: the searched words in context on each side.
 fn kwic_section(
     bundle: &Bundle,
+    prepared: &Prepared,
     state: &ViewState,
     results: &Results,
     sides: &(SideSummary, SideSummary),
@@ -607,12 +630,22 @@ fn kwic_section(
     }
     let names = side_names(cities, lang);
     let column = |side: &'static str, summary: &SideSummary, name: &str| {
+        // Highlights are built report by report, best first, only until the lines to show are
+        // found: with thousands of matching reports, the rest are only counted.
+        let in_side: FnvSet<usize> = summary.reports.iter().copied().collect();
+        let matching: Vec<usize> = (0..results.rows.len())
+            .filter(|&i| in_side.contains(&results.rows[i]))
+            .collect();
         let mut lines = Vec::new();
-        for hit in results
-            .hits
-            .iter()
-            .filter(|h| summary.reports.contains(&h.report))
-        {
+        let mut used = 0;
+        for &i in &matching {
+            if lines.len() >= MAX_KWIC_LINES {
+                break;
+            }
+            used += 1;
+            let Some(hit) = prepared.highlight(results, i) else {
+                continue;
+            };
             let report = &bundle.reports[hit.report];
             for ph in &hit.paragraphs {
                 let Some(p) = report.paragraphs.get(ph.paragraph) else {
@@ -626,6 +659,7 @@ fn kwic_section(
             }
         }
         let total = lines.len();
+        let rest = matching.len() - used;
         let items = lines
             .into_iter()
             .take(MAX_KWIC_LINES)
@@ -641,11 +675,12 @@ fn kwic_section(
                 }
             })
             .collect_view();
-        let more = (total > MAX_KWIC_LINES).then(|| {
-            let rest = total - MAX_KWIC_LINES;
-            let text = match lang {
-                Lang::Vi => format!("và {rest} dòng nữa"),
-                Lang::En => format!("and {rest} more lines"),
+        let more = (total > MAX_KWIC_LINES || rest > 0).then(|| {
+            let text = match (lang, rest) {
+                (Lang::Vi, 0) => format!("và {} dòng nữa", total - MAX_KWIC_LINES),
+                (Lang::En, 0) => format!("and {} more lines", total - MAX_KWIC_LINES),
+                (Lang::Vi, _) => format!("và các dòng của {rest} báo cáo khác"),
+                (Lang::En, _) => format!("and the lines of {rest} more reports"),
             };
             view! { <p class="note">{text}</p> }
         });
