@@ -142,6 +142,10 @@ struct Lexicon {
     heads_by_last: FnvMap<String, Vec<usize>>,
     /// Indices into `qualifiers` by the qualifier's last word, in `qualifiers` order.
     qualifiers_by_last: FnvMap<String, Vec<usize>>,
+    /// Every word a number in words or a period can start with (scales, number words, the
+    /// fixed words, the first words of the span heads): a token outside it starts neither,
+    /// so the per-token checks skip it after one lookup.
+    openers: FnvSet<String>,
 }
 
 /// The positions of `phrases` grouped by their first (or last) word, each group in list order.
@@ -613,7 +617,20 @@ fn lexicon() -> &'static Lexicon {
         let pairs = |list: &[(&str, u32)]| list.iter().map(|(w, v)| (toned_key(w), *v)).collect();
         let qualifiers: Vec<(Vec<String>, Qualifier)> =
             QUALIFIERS.iter().map(|(p, q)| (keys(p), *q)).collect();
+        let span_heads: Vec<Vec<String>> = ["giai đoạn", "nhiệm kỳ", "thời kỳ"]
+            .iter()
+            .map(|p| keys(p))
+            .collect();
+        let openers = SCALES
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(SMALL.iter().map(|(w, _)| *w))
+            .chain(FIXED.iter().copied())
+            .map(toned_key)
+            .chain(span_heads.iter().filter_map(|p| p.first().cloned()))
+            .collect();
         Lexicon {
+            openers,
             units_by_first: index_by(units.iter(), false),
             heads_by_last: index_by(name_heads.iter(), true),
             qualifiers_by_last: index_by(qualifiers.iter().map(|(p, _)| p), true),
@@ -630,10 +647,7 @@ fn lexicon() -> &'static Lexicon {
             ones: pairs(ONES),
             year_not_five: key_set(YEAR_NOT_FIVE),
             fixed: FIXED.iter().map(|w| toned_key(w)).collect(),
-            span_heads: ["giai đoạn", "nhiệm kỳ", "thời kỳ"]
-                .iter()
-                .map(|p| keys(p))
-                .collect(),
+            span_heads,
             comparison: ["so với", "so cùng kỳ"].iter().map(|p| keys(p)).collect(),
         }
     })
@@ -686,6 +700,8 @@ struct Scan<'a> {
     lex: &'static Lexicon,
     /// Per char: whether a sentence ends with it.
     ends: Vec<bool>,
+    /// Per token: whether its word is in [`Lexicon::openers`].
+    opener: Vec<bool>,
 }
 
 fn is_ws(gap: &[char]) -> bool {
@@ -738,12 +754,15 @@ impl<'a> Scan<'a> {
     fn new(text: &'a str, toks: &'a [Word<'a>]) -> Scan<'a> {
         let chars: Vec<char> = text.chars().collect();
         let ends = sentence_ends(&chars, toks);
+        let lex = lexicon();
+        let opener = toks.iter().map(|t| lex.openers.contains(t.toned)).collect();
         Scan {
             text,
             chars,
             toks,
-            lex: lexicon(),
+            lex,
             ends,
+            opener,
         }
     }
 
@@ -983,6 +1002,10 @@ impl<'a> Scan<'a> {
 
     /// A number written in words starting at token `k` ("ba mô hình", "hàng trăm nghìn cán bộ").
     fn word_figure(&self, k: usize) -> (usize, Option<Raw>) {
+        // Neither a scale word nor a number word: nothing below can match.
+        if !self.opener.get(k).copied().unwrap_or(false) {
+            return (k + 1, None);
+        }
         let lex = self.lex;
         let key = self.key(k);
         if self.scale(k).is_some() && k > 0 && self.is(k - 1, self.w(HANG)) && self.spaced(k) {
@@ -1278,6 +1301,10 @@ impl<'a> Scan<'a> {
 
     /// A period at token `k`: the token after it.
     fn period_at(&self, k: usize) -> Option<usize> {
+        // Every period starts with a fixed word, a span head or digits.
+        if !self.opener.get(k).copied().unwrap_or(false) && !self.is_digits(k) {
+            return None;
+        }
         let key = self.key(k);
         if key == self.w(TU) && self.spaced(k + 1) {
             let e = self
