@@ -75,7 +75,6 @@ pub fn extract(paragraph: usize, text: &str) -> Vec<Figure> {
 /// each paragraph once and shares the tokens between its stages).
 pub fn extract_tokenized(paragraph: usize, text: &str, toks: &[Word<'_>]) -> Vec<Figure> {
     let scan = Scan::new(text, toks);
-    let periods = scan.periods();
     let mut raws = Vec::new();
     let mut k = 0;
     while k < scan.toks.len() {
@@ -89,6 +88,11 @@ pub fn extract_tokenized(paragraph: usize, text: &str, toks: &[Word<'_>]) -> Vec
         // Every handler consumes at least the token it started on, so the scan always ends.
         k = next.max(after).max(k + 1);
     }
+    if raws.is_empty() {
+        // Periods only matter to the figures of the paragraph: most paragraphs have none.
+        return Vec::new();
+    }
+    let periods = scan.periods();
     let starts: Vec<usize> = raws.iter().map(|r| r.start).collect();
     raws.into_iter()
         .map(|raw| Figure {
@@ -698,8 +702,8 @@ struct Scan<'a> {
     chars: Vec<char>,
     toks: &'a [Word<'a>],
     lex: &'static Lexicon,
-    /// Per char: whether a sentence ends with it.
-    ends: Vec<bool>,
+    /// Per char: whether a sentence ends with it (computed when a figure needs its sentence).
+    ends: std::cell::OnceCell<Vec<bool>>,
     /// Per token: whether its word is in [`Lexicon::openers`].
     opener: Vec<bool>,
 }
@@ -753,7 +757,6 @@ fn sentence_ends(chars: &[char], toks: &[Word<'_>]) -> Vec<bool> {
 impl<'a> Scan<'a> {
     fn new(text: &'a str, toks: &'a [Word<'a>]) -> Scan<'a> {
         let chars: Vec<char> = text.chars().collect();
-        let ends = sentence_ends(&chars, toks);
         let lex = lexicon();
         let opener = toks.iter().map(|t| lex.openers.contains(t.toned)).collect();
         Scan {
@@ -761,7 +764,7 @@ impl<'a> Scan<'a> {
             chars,
             toks,
             lex,
-            ends,
+            ends: std::cell::OnceCell::new(),
             opener,
         }
     }
@@ -1354,8 +1357,11 @@ impl<'a> Scan<'a> {
     fn bounds(&self, p: usize) -> ((usize, usize), (usize, usize)) {
         let n = self.chars.len();
         let p = p.min(n);
-        let mut s = (0..p).rev().find(|&i| self.ends[i]).map_or(0, |i| i + 1);
-        let e = (p..n).find(|&i| self.ends[i]).map_or(n, |i| i + 1);
+        let ends = self
+            .ends
+            .get_or_init(|| sentence_ends(&self.chars, self.toks));
+        let mut s = (0..p).rev().find(|&i| ends[i]).map_or(0, |i| i + 1);
+        let e = (p..n).find(|&i| ends[i]).map_or(n, |i| i + 1);
         let cs = (s..p)
             .rev()
             .find(|&i| self.chars[i] == ';')

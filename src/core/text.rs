@@ -20,6 +20,8 @@ const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{3
 pub fn nfc(s: &str) -> String {
     if nfc_quick_yes(s) {
         s.to_owned()
+    } else if let Some(composed) = compose_vietnamese(s) {
+        composed
     } else {
         // Normalising NFC text gives it back unchanged, so a "maybe" from the quick check is
         // answered by normalising once rather than by normalising to compare and then again.
@@ -31,9 +33,80 @@ pub fn nfc(s: &str) -> String {
 pub fn nfc_owned(s: String) -> String {
     if nfc_quick_yes(&s) {
         s
+    } else if let Some(composed) = compose_vietnamese(&s) {
+        composed
     } else {
         s.nfc().collect()
     }
+}
+
+/// The Vietnamese combining marks: the five tones, circumflex, breve and horn.
+fn vietnamese_mark_class(c: char) -> Option<u8> {
+    match c {
+        '\u{300}' | '\u{301}' | '\u{302}' | '\u{303}' | '\u{306}' | '\u{309}' => Some(230),
+        '\u{31B}' => Some(216),
+        '\u{323}' => Some(220),
+        _ => None,
+    }
+}
+
+/// NFC of decomposed (or partly decomposed) Vietnamese text without the general normaliser's
+/// buffering: each starter with the marks after it is decomposed, its marks put in canonical
+/// order and composed one by one. `None` when the text holds anything else (another mark, a
+/// char outside the Latin and Vietnamese blocks, a mark that does not compose): the caller then
+/// takes the general path, so the result is always exactly `s.nfc()`.
+fn compose_vietnamese(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut base: Option<char> = None;
+    let mut marks: Vec<(u8, char)> = Vec::new();
+    for c in s.chars() {
+        let mut buf = [0u8; 4];
+        if all_nfc_inert(c.encode_utf8(&mut buf)) {
+            if let Some(b) = base.take() {
+                out.push(compose_cluster(b, &mut marks)?);
+            }
+            base = Some(c);
+        } else {
+            let class = vietnamese_mark_class(c)?;
+            base?;
+            marks.push((class, c));
+        }
+    }
+    if let Some(b) = base {
+        out.push(compose_cluster(b, &mut marks)?);
+    }
+    Some(out)
+}
+
+/// One starter and the marks that followed it (emptied) as one composed char, or `None` when
+/// they do not compose into one char.
+fn compose_cluster(base: char, marks: &mut Vec<(u8, char)>) -> Option<char> {
+    if marks.is_empty() {
+        return Some(base);
+    }
+    let mut starter = None;
+    let mut all: Vec<(u8, char)> = Vec::with_capacity(marks.len() + 2);
+    let mut ok = true;
+    unicode_normalization::char::decompose_canonical(base, |d| {
+        if starter.is_none() {
+            starter = Some(d);
+        } else if let Some(class) = vietnamese_mark_class(d) {
+            all.push((class, d));
+        } else {
+            ok = false;
+        }
+    });
+    all.append(marks);
+    if !ok {
+        return None;
+    }
+    // Canonical order: marks sorted by combining class, stable.
+    all.sort_by_key(|(class, _)| *class);
+    let mut acc = starter?;
+    for (_, m) in all {
+        acc = unicode_normalization::char::compose(acc, m)?;
+    }
+    Some(acc)
 }
 
 /// Whether `s` is certainly NFC without normalising it.
@@ -140,41 +213,51 @@ fn push_toned(word: &str, out: &mut String) {
         out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
+    // Char by char, as `for_each_nfd` does for precomposed words, but Latin and Vietnamese
+    // letters take their piece of the key from a table instead of the decomposition and case
+    // tables. A combining mark means the word is not precomposed: it starts over on the
+    // general path.
+    let from = out.len();
     let mut tone = None;
-    if precomposed(word) {
-        // Char by char, as `for_each_nfd` does, but Latin and Vietnamese letters take their
-        // piece of the key from a table instead of the decomposition and case tables.
-        let table = toned_table();
-        for c in word.chars() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-                continue;
+    let table = toned_table();
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(piece) = toned_slot(c).and_then(|i| table.get(i)) {
+            out.push_str(&piece.text);
+            if piece.tone != 0 {
+                tone = Some(TONE_MARKS[usize::from(piece.tone - 1)]);
             }
-            match toned_slot(c).and_then(|i| table.get(i)) {
-                Some(piece) => {
-                    out.push_str(&piece.text);
-                    if piece.tone != 0 {
-                        tone = Some(TONE_MARKS[usize::from(piece.tone - 1)]);
-                    }
+        } else if is_combining_mark(c) {
+            out.truncate(from);
+            push_toned_general(word, out);
+            return;
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if is_tone_mark(d) {
+                    tone = Some(d);
+                } else {
+                    push_lower(out, d);
                 }
-                _ => unicode_normalization::char::decompose_canonical(c, |d| {
-                    if is_tone_mark(d) {
-                        tone = Some(d);
-                    } else {
-                        push_lower(out, d);
-                    }
-                }),
-            }
+            });
         }
-    } else {
-        for_each_nfd(word, |c| {
-            if is_tone_mark(c) {
-                tone = Some(c);
-            } else {
-                push_lower(out, c);
-            }
-        });
     }
+    if let Some(t) = tone {
+        out.push(t);
+    }
+}
+
+/// The toned key by its definition: the canonical decomposition, lower-cased, the (last) tone
+/// mark moved to the end.
+fn push_toned_general(word: &str, out: &mut String) {
+    let mut tone = None;
+    for_each_nfd(word, |c| {
+        if is_tone_mark(c) {
+            tone = Some(c);
+        } else {
+            push_lower(out, c);
+        }
+    });
     if let Some(t) = tone {
         out.push(t);
     }
@@ -626,6 +709,48 @@ mod tests {
         assert!(!is_nfc(&nfd));
         assert!(is_nfc("Thành uỷ “Hà Nội” – 2024…"));
         assert_eq!(nfc_owned(nfd), "Thành uỷ");
+    }
+
+    #[test]
+    fn vietnamese_composition_agrees_with_the_normaliser() {
+        let marks = [
+            '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{306}', '\u{309}', '\u{31B}', '\u{323}',
+        ];
+        let mut sequences: Vec<Vec<char>> = vec![vec![]];
+        for a in marks {
+            sequences.push(vec![a]);
+            for b in marks {
+                sequences.push(vec![a, b]);
+            }
+        }
+        let mut composed = 0;
+        for cp in (0x20..0x250u32).chain(0x1EA0..0x1F00) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            for seq in &sequences {
+                let s: String = std::iter::once(c).chain(seq.iter().copied()).collect();
+                let want: String = s.nfc().collect();
+                if let Some(got) = compose_vietnamese(&s) {
+                    assert_eq!(got, want, "{s:?}");
+                    composed += 1;
+                }
+                assert_eq!(nfc(&s), want, "{s:?}");
+            }
+        }
+        assert!(composed > 900, "{composed}");
+        let nfd: String = "Thành uỷ TP.HCM: “Dân vận khéo” – 13.663 mô hình…\nNgười dân"
+            .nfd()
+            .collect();
+        assert_eq!(
+            compose_vietnamese(&nfd).as_deref(),
+            Some("Thành uỷ TP.HCM: “Dân vận khéo” – 13.663 mô hình…\nNgười dân")
+        );
+        // A mark with no starter before it, and a mark from another script, take the general path.
+        assert_eq!(compose_vietnamese("\u{301}a"), None);
+        assert_eq!(compose_vietnamese("a\u{30A}"), None);
+        assert_eq!(nfc("\u{301}a"), "\u{301}a");
+        assert_eq!(nfc("a\u{30A}"), "å");
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //! times keeps the fullest position. Authors are not people of the report, and "Hồ Chí Minh"
 //! (the city or the president) never is; neither is a place such as "quận Hoàng Mai".
 
+use crate::core::fnv::FnvSet;
 use crate::core::model::{Paragraph, ParagraphKind, Person};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::core::text::{toned_key, toned_phrase, toned_words, Word};
@@ -220,7 +220,7 @@ static LEAD_INS: LazyLock<Words> = LazyLock::new(|| Words::new(CONNECTORS));
 static PLACES: LazyLock<Words> = LazyLock::new(|| Words::new(PLACE_WORDS));
 static ENDERS: LazyLock<Words> = LazyLock::new(|| Words::new(POSITION_ENDERS));
 static NON_PERSONS: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_PEOPLE));
-static SURNAME_KEYS: LazyLock<HashSet<String>> =
+static SURNAME_KEYS: LazyLock<FnvSet<String>> =
     LazyLock::new(|| SURNAMES.iter().map(|s| toned_key(s)).collect());
 
 /// A paragraph with its char boundaries, so slicing by char offsets is O(1)
@@ -255,6 +255,10 @@ pub fn in_text(raw: &str) -> Vec<Person> {
 }
 
 fn in_tokens(raw: &str, toks: &[Word<'_>]) -> Vec<Person> {
+    // Every name starts with a surname: without one, skip indexing the paragraph's chars.
+    if !toks.iter().any(|t| SURNAME_KEYS.contains(t.toned)) {
+        return Vec::new();
+    }
     let text = &Indexed::new(raw);
     let chars: Vec<char> = raw.chars().collect();
     let word = |t: &Word<'_>| text.slice(t.start, t.end);
@@ -262,7 +266,7 @@ fn in_tokens(raw: &str, toks: &[Word<'_>]) -> Vec<Person> {
     let mut prev_end = 0usize;
     let mut i = 0;
     while i < toks.len() {
-        if !(is_capitalised(word(&toks[i])) && SURNAME_KEYS.contains(toks[i].toned)) {
+        if !(SURNAME_KEYS.contains(toks[i].toned) && is_capitalised(word(&toks[i]))) {
             i += 1;
             continue;
         }
