@@ -56,7 +56,7 @@
 
 use crate::core::fnv::{FnvMap, FnvSet};
 use crate::core::model::{Figure, Qualifier};
-use crate::core::text::{char_slice, tokenize, toned_key, Token};
+use crate::core::text::{char_slice, toned_key, toned_words, Word};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
@@ -66,14 +66,15 @@ use unicode_normalization::char::is_combining_mark;
 /// Figures come in text order; the same figure stated in two paragraphs is returned for each
 /// (deduplication is the caller's job). Never panics.
 pub fn extract(paragraph: usize, text: &str) -> Vec<Figure> {
-    extract_tokenized(paragraph, text, &tokenize(text))
+    let mut keys = String::new();
+    let words = toned_words([Some(text)], &mut keys);
+    extract_tokenized(paragraph, text, &words[0])
 }
 
 /// [`extract`] for a paragraph already tokenised with [`tokenize`] (the compiler tokenises
 /// each paragraph once and shares the tokens between its stages).
-pub fn extract_tokenized(paragraph: usize, text: &str, toks: &[Token]) -> Vec<Figure> {
+pub fn extract_tokenized(paragraph: usize, text: &str, toks: &[Word<'_>]) -> Vec<Figure> {
     let scan = Scan::new(text, toks);
-    let periods = scan.periods();
     let mut raws = Vec::new();
     let mut k = 0;
     while k < scan.toks.len() {
@@ -87,6 +88,11 @@ pub fn extract_tokenized(paragraph: usize, text: &str, toks: &[Token]) -> Vec<Fi
         // Every handler consumes at least the token it started on, so the scan always ends.
         k = next.max(after).max(k + 1);
     }
+    if raws.is_empty() {
+        // Periods only matter to the figures of the paragraph: most paragraphs have none.
+        return Vec::new();
+    }
+    let periods = scan.periods();
     let starts: Vec<usize> = raws.iter().map(|r| r.start).collect();
     raws.into_iter()
         .map(|raw| Figure {
@@ -128,18 +134,63 @@ struct Lexicon {
     /// Words in front of "năm" that make it "year", not "five" ("hàng năm", "trong năm").
     year_not_five: KeySet,
     /// The toned keys of the single words the rules name, by their NFC spelling.
-    fixed: FnvMap<&'static str, String>,
+    fixed: Vec<String>,
     /// "giai đoạn", "nhiệm kỳ", "thời kỳ": words that introduce a year range.
     span_heads: Vec<Vec<String>>,
     /// "so với", "so cùng kỳ": words that introduce a comparison base.
     comparison: Vec<Vec<String>>,
+    /// Indices into `units` by the unit's first word, in `units` order: only the units that
+    /// start with a token's word are compared with the tokens.
+    units_by_first: FnvMap<String, Vec<usize>>,
+    /// Indices into `name_heads` by the head's last word (heads are matched before a number).
+    heads_by_last: FnvMap<String, Vec<usize>>,
+    /// Indices into `qualifiers` by the qualifier's last word, in `qualifiers` order.
+    qualifiers_by_last: FnvMap<String, Vec<usize>>,
+    /// Every word a number in words or a period can start with (scales, number words, the
+    /// fixed words, the first words of the span heads): a token outside it starts neither,
+    /// so the per-token checks skip it after one lookup.
+    openers: FnvSet<String>,
 }
 
-/// The single words the rules name; [`Scan::w`] gives their toned keys.
+/// The positions of `phrases` grouped by their first (or last) word, each group in list order.
+fn index_by<'p>(
+    phrases: impl Iterator<Item = &'p Vec<String>>,
+    last: bool,
+) -> FnvMap<String, Vec<usize>> {
+    let mut map: FnvMap<String, Vec<usize>> = FnvMap::default();
+    for (i, p) in phrases.enumerate() {
+        let word = if last { p.last() } else { p.first() };
+        if let Some(w) = word {
+            map.entry(w.clone()).or_default().push(i);
+        }
+    }
+    map
+}
+
+/// The single words the rules name; [`Scan::w`] gives their toned keys, by
+/// the index constants below (a lookup by index, not a hash of the word, on every token).
 const FIXED: &[&str] = &[
     "năm", "quý", "tháng", "từ", "đến", "tới", "hàng", "mươi", "phần", "đồng", "vnđ", "đầu",
     "cuối", "giữa", "trăm", "số", "tổng", "con",
 ];
+const NAM: usize = 0;
+const QUY: usize = 1;
+const THANG: usize = 2;
+const TU: usize = 3;
+const DEN: usize = 4;
+const TOI: usize = 5;
+const HANG: usize = 6;
+const MUOI: usize = 7;
+const PHAN: usize = 8;
+const DONG: usize = 9;
+const VND: usize = 10;
+const DAU: usize = 11;
+const CUOI: usize = 12;
+const GIUA: usize = 13;
+const TRAM: usize = 14;
+const SO: usize = 15;
+const TONG: usize = 16;
+const CON: usize = 17;
 
 fn keys(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(toned_key).collect()
@@ -568,7 +619,25 @@ fn lexicon() -> &'static Lexicon {
         let mut name_heads: Vec<Vec<String>> = NAME_HEADS.iter().map(|u| keys(u)).collect();
         name_heads.sort_by_key(|u| std::cmp::Reverse(u.len()));
         let pairs = |list: &[(&str, u32)]| list.iter().map(|(w, v)| (toned_key(w), *v)).collect();
+        let qualifiers: Vec<(Vec<String>, Qualifier)> =
+            QUALIFIERS.iter().map(|(p, q)| (keys(p), *q)).collect();
+        let span_heads: Vec<Vec<String>> = ["giai đoạn", "nhiệm kỳ", "thời kỳ"]
+            .iter()
+            .map(|p| keys(p))
+            .collect();
+        let openers = SCALES
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(SMALL.iter().map(|(w, _)| *w))
+            .chain(FIXED.iter().copied())
+            .map(toned_key)
+            .chain(span_heads.iter().filter_map(|p| p.first().cloned()))
+            .collect();
         Lexicon {
+            openers,
+            units_by_first: index_by(units.iter(), false),
+            heads_by_last: index_by(name_heads.iter(), true),
+            qualifiers_by_last: index_by(qualifiers.iter().map(|(p, _)| p), true),
             units,
             time_units: key_set(TIME_UNITS),
             not_units: key_set(NOT_UNITS),
@@ -576,16 +645,13 @@ fn lexicon() -> &'static Lexicon {
             classifiers: key_set(CLASSIFIERS),
             name_heads,
             date_heads: key_set(DATE_HEADS),
-            qualifiers: QUALIFIERS.iter().map(|(p, q)| (keys(p), *q)).collect(),
+            qualifiers,
             scales: SCALES.iter().map(|(w, v)| (toned_key(w), *v)).collect(),
             small: pairs(SMALL),
             ones: pairs(ONES),
             year_not_five: key_set(YEAR_NOT_FIVE),
-            fixed: FIXED.iter().map(|w| (*w, toned_key(w))).collect(),
-            span_heads: ["giai đoạn", "nhiệm kỳ", "thời kỳ"]
-                .iter()
-                .map(|p| keys(p))
-                .collect(),
+            fixed: FIXED.iter().map(|w| toned_key(w)).collect(),
+            span_heads,
             comparison: ["so với", "so cùng kỳ"].iter().map(|p| keys(p)).collect(),
         }
     })
@@ -634,10 +700,12 @@ enum Unit {
 struct Scan<'a> {
     text: &'a str,
     chars: Vec<char>,
-    toks: &'a [Token],
+    toks: &'a [Word<'a>],
     lex: &'static Lexicon,
-    /// Per char: whether a sentence ends with it.
-    ends: Vec<bool>,
+    /// Per char: whether a sentence ends with it (computed when a figure needs its sentence).
+    ends: std::cell::OnceCell<Vec<bool>>,
+    /// Per token: whether its word is in [`Lexicon::openers`].
+    opener: Vec<bool>,
 }
 
 fn is_ws(gap: &[char]) -> bool {
@@ -668,11 +736,11 @@ fn tidy(v: f64) -> f64 {
 /// Per char of a paragraph: whether a sentence ends with it. A sentence ends at a line break, or
 /// at ".", "!", "?" or "…" before whitespace or the end, but not after an abbreviation such as
 /// "TP." (as in "TP. Hồ Chí Minh").
-fn sentence_ends(chars: &[char], toks: &[Token]) -> Vec<bool> {
+fn sentence_ends(chars: &[char], toks: &[Word<'_>]) -> Vec<bool> {
     const ABBREVIATIONS: [&str; 8] = ["tp", "tx", "tt", "ts", "ths", "pgs", "gs", "bs"];
     let abbreviated: HashSet<usize> = toks
         .iter()
-        .filter(|t| ABBREVIATIONS.contains(&t.toned.as_str()))
+        .filter(|t| ABBREVIATIONS.contains(&t.toned))
         .map(|t| t.end)
         .collect();
     (0..chars.len())
@@ -687,15 +755,17 @@ fn sentence_ends(chars: &[char], toks: &[Token]) -> Vec<bool> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str, toks: &'a [Token]) -> Scan<'a> {
+    fn new(text: &'a str, toks: &'a [Word<'a>]) -> Scan<'a> {
         let chars: Vec<char> = text.chars().collect();
-        let ends = sentence_ends(&chars, toks);
+        let lex = lexicon();
+        let opener = toks.iter().map(|t| lex.openers.contains(t.toned)).collect();
         Scan {
             text,
             chars,
             toks,
-            lex: lexicon(),
-            ends,
+            lex,
+            ends: std::cell::OnceCell::new(),
+            opener,
         }
     }
 
@@ -711,14 +781,13 @@ impl<'a> Scan<'a> {
         self.chars.get(s..e.max(s)).unwrap_or(&[])
     }
 
-    /// The toned key of one of the [`FIXED`] words.
-    fn w(&self, word: &str) -> &str {
-        // An unlisted word gets a key no token has (a token key is never empty or a NUL).
+    /// The toned key of one of the [`FIXED`] words, by its index constant (`NAM`, `QUY`, …).
+    fn w(&self, word: usize) -> &str {
         self.lex.fixed.get(word).map_or("\0", String::as_str)
     }
 
     fn key(&self, k: usize) -> &str {
-        self.toks.get(k).map_or("", |t| t.toned.as_str())
+        self.toks.get(k).map_or("", |t| t.toned)
     }
 
     fn is(&self, k: usize, key: &str) -> bool {
@@ -830,20 +899,29 @@ impl<'a> Scan<'a> {
 
     /// Whether the number starting at token `k` names or orders something ("số 7", "lần thứ 18").
     fn after_name_head(&self, k: usize) -> bool {
-        self.lex.name_heads.iter().any(|h| {
+        let Some(heads) = k
+            .checked_sub(1)
+            .and_then(|p| self.lex.heads_by_last.get(self.key(p)))
+        else {
+            return false;
+        };
+        heads.iter().map(|&i| &self.lex.name_heads[i]).any(|h| {
             self.phrase_before(k, h)
                 // "tổng số 500 hộ" and "con số 13.663" are counts, not document numbers.
                 && !(h.len() == 1
-                    && h[0] == self.w("số")
+                    && h[0] == self.w(SO)
                     && k >= 2
-                    && (self.is(k - 2, self.w("tổng")) || self.is(k - 2, self.w("con"))))
+                    && (self.is(k - 2, self.w(TONG)) || self.is(k - 2, self.w(CON))))
         })
     }
 
     fn qualifier(&self, k: usize) -> Option<Qualifier> {
-        self.lex
-            .qualifiers
+        let found = k
+            .checked_sub(1)
+            .and_then(|p| self.lex.qualifiers_by_last.get(self.key(p)))?;
+        found
             .iter()
+            .map(|&i| &self.lex.qualifiers[i])
             .find(|(p, _)| self.phrase_before(k, p))
             .map(|(_, q)| *q)
     }
@@ -927,9 +1005,13 @@ impl<'a> Scan<'a> {
 
     /// A number written in words starting at token `k` ("ba mô hình", "hàng trăm nghìn cán bộ").
     fn word_figure(&self, k: usize) -> (usize, Option<Raw>) {
+        // Neither a scale word nor a number word: nothing below can match.
+        if !self.opener.get(k).copied().unwrap_or(false) {
+            return (k + 1, None);
+        }
         let lex = self.lex;
         let key = self.key(k);
-        if self.scale(k).is_some() && k > 0 && self.is(k - 1, self.w("hàng")) && self.spaced(k) {
+        if self.scale(k).is_some() && k > 0 && self.is(k - 1, self.w(HANG)) && self.spaced(k) {
             return (k + 1, self.finish(k, 1.0, k, Kind::Hang));
         }
         let Some(first) = lex.small.iter().find(|(w, _)| w == key).map(|(_, v)| *v) else {
@@ -953,7 +1035,7 @@ impl<'a> Scan<'a> {
                 value += o;
                 j += 1;
             }
-        } else if self.spaced(j) && self.is(j, self.w("mươi")) {
+        } else if self.spaced(j) && self.is(j, self.w(MUOI)) {
             // "hai mươi" = 20, "ba mươi lăm" = 35.
             value *= 10;
             j += 1;
@@ -1030,8 +1112,7 @@ impl<'a> Scan<'a> {
             };
             total = value;
             Unit::Found(format!("{scale}{currency}"))
-        } else if self.spaced(j) && self.is(j, self.w("phần")) && self.is(j + 1, self.w("trăm"))
-        {
+        } else if self.spaced(j) && self.is(j, self.w(PHAN)) && self.is(j + 1, self.w(TRAM)) {
             Unit::Found("%".into())
         } else {
             self.unit_at(j, kind == Kind::Digits)
@@ -1057,11 +1138,9 @@ impl<'a> Scan<'a> {
         match self.key(j) {
             "usd" => Some("USD"),
             "vnd" => Some("đồng"),
-            k if k == self.w("vnđ") || k == self.w("đồng") => {
+            k if k == self.w(VND) || k == self.w(DONG) => {
                 let lexical = self
-                    .lex
-                    .units
-                    .iter()
+                    .units_at(j)
                     .any(|u| u.len() > 1 && self.phrase_at(j, u));
                 (!lexical).then_some("đồng")
             }
@@ -1129,18 +1208,26 @@ impl<'a> Scan<'a> {
         word.iter()
             .all(|c| c.is_alphabetic() || is_combining_mark(*c))
             && word.first().is_some_and(|c| c.is_lowercase())
-            && !self.lex.stop.contains(&t.toned)
-            && !self.lex.time_units.contains(&t.toned)
-            && !self.lex.not_units.contains(&t.toned)
+            && !self.lex.stop.contains(t.toned)
+            && !self.lex.time_units.contains(t.toned)
+            && !self.lex.not_units.contains(t.toned)
     }
 
     /// The longest counted noun of the lexicon at token `j`: the token after it.
     fn lexicon_noun(&self, j: usize) -> Option<usize> {
-        self.lex
-            .units
-            .iter()
+        self.units_at(j)
             .find(|u| self.phrase_at(j, u))
             .map(|u| j + u.len())
+    }
+
+    /// The units whose first word is token `j`'s, longest first.
+    fn units_at(&self, j: usize) -> impl Iterator<Item = &'static Vec<String>> + '_ {
+        let lex = self.lex;
+        lex.units_by_first
+            .get(self.key(j))
+            .into_iter()
+            .flatten()
+            .map(move |&i| &lex.units[i])
     }
 
     /// A quoted name right after a number, when it closes soon: "26.000 “Tổ Covid-19 cộng đồng”".
@@ -1166,10 +1253,10 @@ impl<'a> Scan<'a> {
     /// A time point at token `k` ("năm 2021", "quý 2/2024", "cuối năm 2023"): the token after it.
     fn point_at(&self, k: usize) -> Option<usize> {
         let key = self.key(k);
-        if key == self.w("năm") && self.spaced(k + 1) && self.is_year(k + 1) {
+        if key == self.w(NAM) && self.spaced(k + 1) && self.is_year(k + 1) {
             return Some(k + 2);
         }
-        if (key == self.w("quý") || key == self.w("tháng"))
+        if (key == self.w(QUY) || key == self.w(THANG))
             && self.spaced(k + 1)
             && self.is_digits(k + 1)
             && matches!(self.gap_before(k + 2), ['/'])
@@ -1177,9 +1264,9 @@ impl<'a> Scan<'a> {
         {
             return Some(k + 3);
         }
-        if ["đầu", "cuối", "giữa"].iter().any(|w| self.w(w) == key)
+        if [DAU, CUOI, GIUA].iter().any(|&w| self.w(w) == key)
             && self.spaced(k + 1)
-            && self.is(k + 1, self.w("năm"))
+            && self.is(k + 1, self.w(NAM))
         {
             return self.point_at(k + 1);
         }
@@ -1197,7 +1284,7 @@ impl<'a> Scan<'a> {
                 .or_else(|| self.is_year(e).then_some(e + 1));
         }
         let word = self.key(e);
-        if self.spaced(e) && (word == self.w("đến") || word == self.w("tới")) {
+        if self.spaced(e) && (word == self.w(DEN) || word == self.w(TOI)) {
             let k = e + 1;
             if !self.spaced(k) {
                 return None;
@@ -1205,7 +1292,7 @@ impl<'a> Scan<'a> {
             if self.is(k, "nay") {
                 return Some(k + 1);
             }
-            if self.is(k, self.w("năm")) && self.spaced(k + 1) && self.is(k + 1, "nay") {
+            if self.is(k, self.w(NAM)) && self.spaced(k + 1) && self.is(k + 1, "nay") {
                 return Some(k + 2);
             }
             return self
@@ -1217,8 +1304,12 @@ impl<'a> Scan<'a> {
 
     /// A period at token `k`: the token after it.
     fn period_at(&self, k: usize) -> Option<usize> {
+        // Every period starts with a fixed word, a span head or digits.
+        if !self.opener.get(k).copied().unwrap_or(false) && !self.is_digits(k) {
+            return None;
+        }
         let key = self.key(k);
-        if key == self.w("từ") && self.spaced(k + 1) {
+        if key == self.w(TU) && self.spaced(k + 1) {
             let e = self
                 .point_at(k + 1)
                 .or_else(|| self.is_year(k + 1).then_some(k + 2))?;
@@ -1233,9 +1324,9 @@ impl<'a> Scan<'a> {
         // "6 tháng đầu năm 2024": a part of a year.
         let part = self.is_digits(k)
             && self.spaced(k + 1)
-            && self.is(k + 1, self.w("tháng"))
+            && self.is(k + 1, self.w(THANG))
             && self.spaced(k + 2)
-            && [self.w("đầu"), self.w("cuối")].contains(&self.key(k + 2));
+            && [self.w(DAU), self.w(CUOI)].contains(&self.key(k + 2));
         let e = if part {
             self.point_at(k + 2)?
         } else {
@@ -1266,8 +1357,11 @@ impl<'a> Scan<'a> {
     fn bounds(&self, p: usize) -> ((usize, usize), (usize, usize)) {
         let n = self.chars.len();
         let p = p.min(n);
-        let mut s = (0..p).rev().find(|&i| self.ends[i]).map_or(0, |i| i + 1);
-        let e = (p..n).find(|&i| self.ends[i]).map_or(n, |i| i + 1);
+        let ends = self
+            .ends
+            .get_or_init(|| sentence_ends(&self.chars, self.toks));
+        let mut s = (0..p).rev().find(|&i| ends[i]).map_or(0, |i| i + 1);
+        let e = (p..n).find(|&i| ends[i]).map_or(n, |i| i + 1);
         let cs = (s..p)
             .rev()
             .find(|&i| self.chars[i] == ';')

@@ -74,6 +74,7 @@ pub fn compile_sources(sources: &[Source], config: &Config) -> Result<Compiled, 
     let mut warnings = read.warnings;
     let mut reports = Vec::with_capacity(read.texts.len());
     let mut ids: HashMap<String, String> = HashMap::new();
+    let tagger = topics::Tagger::new(&config.topics);
     for text in &read.texts {
         let id = write::report_id(&text.file);
         if let Some(first) = ids.get(&id) {
@@ -84,7 +85,7 @@ pub fn compile_sources(sources: &[Source], config: &Config) -> Result<Compiled, 
             });
         }
         ids.insert(id.clone(), text.display.clone());
-        let (report, w) = extract::build_report(id, text, &config.topics);
+        let (report, w) = extract::build_report_tagged(id, text, &tagger);
         warnings.extend(w);
         reports.push(report);
     }

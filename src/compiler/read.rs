@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::diag::{CompileError, Diagnostic};
-use crate::core::text::nfc;
+use crate::core::text::nfc_owned;
 
 /// One input file before decoding.
 #[derive(Debug, Clone)]
@@ -62,7 +62,7 @@ pub fn decode(display: &str, bytes: &[u8]) -> Result<String, CompileError> {
     } else {
         text.to_owned()
     };
-    Ok(nfc(&unified))
+    Ok(nfc_owned(unified))
 }
 
 /// The 1-based line of a byte offset, counting CRLF, LF and CR each as one line end.

@@ -18,11 +18,141 @@ const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{3
 
 /// NFC normalisation: the form every text in the bundle is stored in.
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc(s) {
+    if nfc_quick_yes(s) {
         s.to_owned()
+    } else if let Some(composed) = compose_vietnamese(s) {
+        composed
+    } else {
+        // Normalising NFC text gives it back unchanged, so a "maybe" from the quick check is
+        // answered by normalising once rather than by normalising to compare and then again.
+        s.nfc().collect()
+    }
+}
+
+/// [`nfc`] of an owned string, without a copy when it is already NFC (as nearly all text is).
+pub fn nfc_owned(s: String) -> String {
+    if nfc_quick_yes(&s) {
+        s
+    } else if let Some(composed) = compose_vietnamese(&s) {
+        composed
     } else {
         s.nfc().collect()
     }
+}
+
+/// The Vietnamese combining marks: the five tones, circumflex, breve and horn.
+fn vietnamese_mark_class(c: char) -> Option<u8> {
+    match c {
+        '\u{300}' | '\u{301}' | '\u{302}' | '\u{303}' | '\u{306}' | '\u{309}' => Some(230),
+        '\u{31B}' => Some(216),
+        '\u{323}' => Some(220),
+        _ => None,
+    }
+}
+
+/// NFC of decomposed (or partly decomposed) Vietnamese text without the general normaliser's
+/// buffering: each starter with the marks after it is decomposed, its marks put in canonical
+/// order and composed one by one. `None` when the text holds anything else (another mark, a
+/// char outside the Latin and Vietnamese blocks, a mark that does not compose): the caller then
+/// takes the general path, so the result is always exactly `s.nfc()`.
+fn compose_vietnamese(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut base: Option<char> = None;
+    let mut marks: Vec<(u8, char)> = Vec::new();
+    for c in s.chars() {
+        let mut buf = [0u8; 4];
+        if all_nfc_inert(c.encode_utf8(&mut buf)) {
+            if let Some(b) = base.take() {
+                out.push(compose_cluster(b, &mut marks)?);
+            }
+            base = Some(c);
+        } else {
+            let class = vietnamese_mark_class(c)?;
+            base?;
+            marks.push((class, c));
+        }
+    }
+    if let Some(b) = base {
+        out.push(compose_cluster(b, &mut marks)?);
+    }
+    Some(out)
+}
+
+/// One starter and the marks that followed it (emptied) as one composed char, or `None` when
+/// they do not compose into one char.
+fn compose_cluster(base: char, marks: &mut Vec<(u8, char)>) -> Option<char> {
+    if marks.is_empty() {
+        return Some(base);
+    }
+    let mut starter = None;
+    let mut all: Vec<(u8, char)> = Vec::with_capacity(marks.len() + 2);
+    let mut ok = true;
+    unicode_normalization::char::decompose_canonical(base, |d| {
+        if starter.is_none() {
+            starter = Some(d);
+        } else if let Some(class) = vietnamese_mark_class(d) {
+            all.push((class, d));
+        } else {
+            ok = false;
+        }
+    });
+    all.append(marks);
+    if !ok {
+        return None;
+    }
+    // Canonical order: marks sorted by combining class, stable.
+    all.sort_by_key(|(class, _)| *class);
+    let mut acc = starter?;
+    for (_, m) in all {
+        acc = unicode_normalization::char::compose(acc, m)?;
+    }
+    Some(acc)
+}
+
+/// Whether `s` is certainly NFC without normalising it.
+fn nfc_quick_yes(s: &str) -> bool {
+    all_nfc_inert(s)
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// Whether `s` is in NFC. Text made only of chars that are NFC on their own and never combine
+/// with a neighbour (ASCII, Latin letters, precomposed Vietnamese, common punctuation) is
+/// answered without the Unicode tables; anything else goes through the full check.
+pub fn is_nfc(s: &str) -> bool {
+    all_nfc_inert(s) || unicode_normalization::is_nfc(s)
+}
+
+/// `s.chars().all(nfc_inert)`, read from the UTF-8 bytes without decoding each char.
+fn all_nfc_inert(s: &str) -> bool {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        i += match (x, at(i + 1), at(i + 2)) {
+            (0..=0x7F, _, _) => 1,
+            // Two-byte sequences with lead bytes 0xC2–0xCB: U+0080–U+02FF.
+            (0xC2..=0xCB, _, _) => 2,
+            // U+1EA0–U+1EFF.
+            (0xE1, 0xBA, 0xA0..=0xBF) | (0xE1, 0xBB, _) => 3,
+            // U+2010–U+2027, U+2030–U+203F, U+2040–U+205E.
+            (0xE2, 0x80, 0x90..=0xA7 | 0xB0..=0xBF) | (0xE2, 0x81, 0x80..=0x9E) => 3,
+            _ => return false,
+        };
+    }
+    true
+}
+
+/// Whether `c` is a starter that NFC leaves alone whatever surrounds it: quick-check "yes"
+/// and combining class 0 (a test checks every char of these ranges against the tables).
+/// [`all_nfc_inert`] reads the same ranges from UTF-8 bytes.
+#[cfg(test)]
+fn nfc_inert(c: char) -> bool {
+    matches!(
+        c,
+        '\0'..='\u{2FF}' | '\u{1EA0}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}'
+    )
 }
 
 /// Whether `c` is one of the five tone marks (as a combining character).
@@ -83,6 +213,43 @@ fn push_toned(word: &str, out: &mut String) {
         out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
+    // Char by char, as `for_each_nfd` does for precomposed words, but Latin and Vietnamese
+    // letters take their piece of the key from a table instead of the decomposition and case
+    // tables. A combining mark means the word is not precomposed: it starts over on the
+    // general path.
+    let from = out.len();
+    let mut tone = None;
+    let table = toned_table();
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(piece) = toned_slot(c).and_then(|i| table.get(i)) {
+            out.push_str(&piece.text);
+            if piece.tone != 0 {
+                tone = Some(TONE_MARKS[usize::from(piece.tone - 1)]);
+            }
+        } else if is_combining_mark(c) {
+            out.truncate(from);
+            push_toned_general(word, out);
+            return;
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if is_tone_mark(d) {
+                    tone = Some(d);
+                } else {
+                    push_lower(out, d);
+                }
+            });
+        }
+    }
+    if let Some(t) = tone {
+        out.push(t);
+    }
+}
+
+/// The toned key by its definition: the canonical decomposition, lower-cased, the (last) tone
+/// mark moved to the end.
+fn push_toned_general(word: &str, out: &mut String) {
     let mut tone = None;
     for_each_nfd(word, |c| {
         if is_tone_mark(c) {
@@ -94,6 +261,56 @@ fn push_toned(word: &str, out: &mut String) {
     if let Some(t) = tone {
         out.push(t);
     }
+}
+
+/// One precomposed char's share of a toned key: its lower-case decomposition without the tone
+/// mark, and its tone mark (index into [`TONE_MARKS`] plus one, 0 for none).
+struct TonedPiece {
+    text: Box<str>,
+    tone: u8,
+}
+
+/// Latin-1 to Latin Extended-B, and the Vietnamese block (U+1EA0–U+1EFF).
+const TABLE_LOW: std::ops::Range<u32> = 0x80..0x250;
+const TABLE_VI: std::ops::Range<u32> = 0x1EA0..0x1F00;
+
+fn toned_slot(c: char) -> Option<usize> {
+    let cp = u32::from(c);
+    let i = if TABLE_LOW.contains(&cp) {
+        cp - TABLE_LOW.start
+    } else if TABLE_VI.contains(&cp) {
+        cp - TABLE_VI.start + (TABLE_LOW.end - TABLE_LOW.start)
+    } else {
+        return None;
+    };
+    usize::try_from(i).ok()
+}
+
+/// The pieces of every char [`toned_slot`] covers, built once from the general path itself,
+/// so the table cannot disagree with it.
+fn toned_table() -> &'static [TonedPiece] {
+    static TABLE: std::sync::OnceLock<Vec<TonedPiece>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        TABLE_LOW
+            .chain(TABLE_VI)
+            .map(|cp| {
+                // Both ranges hold no surrogates: every code point is a char.
+                let c = char::from_u32(cp).unwrap_or('\0');
+                let mut s = String::new();
+                let mut tone = 0u8;
+                unicode_normalization::char::decompose_canonical(c, |d| {
+                    match TONE_MARKS.iter().position(|&t| t == d) {
+                        Some(i) => tone = u8::try_from(i + 1).unwrap_or(0),
+                        None => push_lower(&mut s, d),
+                    }
+                });
+                TonedPiece {
+                    text: s.into_boxed_str(),
+                    tone,
+                }
+            })
+            .collect()
+    })
 }
 
 fn push_folded(word: &str, out: &mut String) {
@@ -144,6 +361,12 @@ fn is_word_char(c: char) -> bool {
 /// times (the search index) use it to compute each distinct word's keys only once.
 pub fn word_spans(text: &str) -> Vec<(usize, usize, &str)> {
     let mut spans = Vec::new();
+    for_each_word(text, |s, e, w| spans.push((s, e, w)));
+    spans
+}
+
+/// Calls `f` with each word of `text` as [`word_spans`] lists them, without the list.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, usize, &'t str)) {
     let mut start: Option<(usize, usize)> = None; // (char, byte)
     let mut pos = 0;
     for (byte, c) in text.char_indices() {
@@ -152,14 +375,61 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize, &str)> {
                 start = Some((pos, byte));
             }
         } else if let Some((s, b)) = start.take() {
-            spans.push((s, pos, &text[b..byte]));
+            f(s, pos, &text[b..byte]);
         }
         pos += 1;
     }
     if let Some((s, b)) = start {
-        spans.push((s, pos, &text[b..]));
+        f(s, pos, &text[b..]);
     }
+}
+
+/// A word with its toned key only, the key borrowed from a buffer shared by many words
+/// (see [`toned_words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'k> {
+    /// Char offsets into the text, end exclusive, as in [`Token`].
+    pub start: usize,
+    pub end: usize,
+    /// The same key as [`Token::toned`].
+    pub toned: &'k str,
+}
+
+/// The words of several texts with their toned keys: what [`tokenize`] gives, without the
+/// folded keys and without two allocations per word. All keys are written into `keys` (cleared
+/// first), one list per text comes back; a `None` text gets an empty list. The compiler, which
+/// tokenises every paragraph of a corpus and never needs folded keys, uses this.
+pub fn toned_words<'k, 't>(
+    texts: impl IntoIterator<Item = Option<&'t str>>,
+    keys: &'k mut String,
+) -> Vec<Vec<Word<'k>>> {
+    keys.clear();
+    // First every key into the buffer (which may move while it grows), then the borrows.
+    let mut spans: Vec<Vec<(usize, usize, usize, usize)>> = Vec::new();
+    for text in texts {
+        let mut list = Vec::new();
+        if let Some(text) = text {
+            for_each_word(text, |s, e, word| {
+                let from = keys.len();
+                push_toned(word, keys);
+                list.push((s, e, from, keys.len()));
+            });
+        }
+        spans.push(list);
+    }
+    let keys: &'k str = keys.as_str();
     spans
+        .into_iter()
+        .map(|list| {
+            list.into_iter()
+                .map(|(start, end, a, b)| Word {
+                    start,
+                    end,
+                    toned: &keys[a..b],
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Splits NFC text into word tokens with char offsets into `text`.
@@ -192,7 +462,15 @@ fn make_token(word: &str, start: usize, end: usize) -> Token {
 /// The toned keys of a text's words joined by single spaces: a canonical phrase for matching
 /// ("Thành uỷ TPHCM" and "thành ủy tphcm" give the same string).
 pub fn toned_phrase(text: &str) -> String {
-    join_keys(tokenize(text).iter().map(|t| t.toned.as_str()))
+    // The keys written straight into the phrase: no token list, no folded keys.
+    let mut out = String::with_capacity(text.len() + 4);
+    for_each_word(text, |_, _, word| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_toned(word, &mut out);
+    });
+    out
 }
 
 /// The folded keys of a text's words joined by single spaces.
@@ -380,6 +658,99 @@ mod tests {
             assert_eq!(toned_key(w), toned_key_slow(w), "{w:?}");
             assert_eq!(folded_key(w), folded_key_slow(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn toned_words_match_tokenize() {
+        let texts = [
+            Some("“Dân vận khéo” năm 2023: 13.663 mô hình, Thuỷ ĐOÀN"),
+            None,
+            Some(""),
+            Some("Hoà thuận İstanbul ǅ"),
+        ];
+        let nfd: String = "Thành uỷ Hà Nội".nfd().collect();
+        let mut keys = String::from("old");
+        let mut all: Vec<Option<&str>> = texts.to_vec();
+        all.push(Some(&nfd));
+        let words = toned_words(all.iter().copied(), &mut keys);
+        assert_eq!(words.len(), all.len());
+        for (text, ws) in all.iter().zip(&words) {
+            let toks = text.map(tokenize).unwrap_or_default();
+            let got: Vec<(usize, usize, &str)> =
+                ws.iter().map(|w| (w.start, w.end, w.toned)).collect();
+            let want: Vec<(usize, usize, &str)> = toks
+                .iter()
+                .map(|t| (t.start, t.end, t.toned.as_str()))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_shortcut_agrees_with_the_tables() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        for cp in 0..0x3000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut buf = [0u8; 4];
+            assert_eq!(
+                all_nfc_inert(c.encode_utf8(&mut buf)),
+                nfc_inert(c),
+                "{c:?}"
+            );
+            if nfc_inert(c) {
+                assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+                assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            }
+        }
+        let nfd: String = "Thành uỷ".nfd().collect();
+        assert!(!is_nfc(&nfd));
+        assert!(is_nfc("Thành uỷ “Hà Nội” – 2024…"));
+        assert_eq!(nfc_owned(nfd), "Thành uỷ");
+    }
+
+    #[test]
+    fn vietnamese_composition_agrees_with_the_normaliser() {
+        let marks = [
+            '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{306}', '\u{309}', '\u{31B}', '\u{323}',
+        ];
+        let mut sequences: Vec<Vec<char>> = vec![vec![]];
+        for a in marks {
+            sequences.push(vec![a]);
+            for b in marks {
+                sequences.push(vec![a, b]);
+            }
+        }
+        let mut composed = 0;
+        for cp in (0x20..0x250u32).chain(0x1EA0..0x1F00) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            for seq in &sequences {
+                let s: String = std::iter::once(c).chain(seq.iter().copied()).collect();
+                let want: String = s.nfc().collect();
+                if let Some(got) = compose_vietnamese(&s) {
+                    assert_eq!(got, want, "{s:?}");
+                    composed += 1;
+                }
+                assert_eq!(nfc(&s), want, "{s:?}");
+            }
+        }
+        assert!(composed > 900, "{composed}");
+        let nfd: String = "Thành uỷ TP.HCM: “Dân vận khéo” – 13.663 mô hình…\nNgười dân"
+            .nfd()
+            .collect();
+        assert_eq!(
+            compose_vietnamese(&nfd).as_deref(),
+            Some("Thành uỷ TP.HCM: “Dân vận khéo” – 13.663 mô hình…\nNgười dân")
+        );
+        // A mark with no starter before it, and a mark from another script, take the general path.
+        assert_eq!(compose_vietnamese("\u{301}a"), None);
+        assert_eq!(compose_vietnamese("a\u{30A}"), None);
+        assert_eq!(nfc("\u{301}a"), "\u{301}a");
+        assert_eq!(nfc("a\u{30A}"), "å");
     }
 
     #[test]

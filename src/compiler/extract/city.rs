@@ -8,7 +8,9 @@
 //! counted: in these reports it is the person ("tư tưởng, đạo đức, phong cách Hồ Chí Minh").
 
 use crate::core::model::{City, Paragraph, ParagraphKind};
-use crate::core::text::{toned_key, Token};
+use std::sync::LazyLock;
+
+use crate::core::text::{toned_key, Word};
 
 /// (words, weight) for each city. "TP.HCM" and "TP. HCM" tokenize to "tp hcm", so "hcm" covers them.
 const HCMC: &[(&str, u32)] = &[
@@ -33,7 +35,7 @@ fn pattern(words: &str) -> Vec<String> {
     words.split(' ').map(toned_key).collect()
 }
 
-fn count(haystack: &[Token], needle: &[String]) -> u32 {
+fn count(haystack: &[Word<'_>], needle: &[String]) -> u32 {
     if needle.is_empty() || haystack.len() < needle.len() {
         return 0;
     }
@@ -44,8 +46,17 @@ fn count(haystack: &[Token], needle: &[String]) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn score(paras: &[(&[Token], u32)], table: &[(&str, u32)]) -> u32 {
-    let patterns: Vec<(Vec<String>, u32)> = table.iter().map(|(w, s)| (pattern(w), *s)).collect();
+/// The tables as toned keys, computed once rather than per report.
+type Patterns = Vec<(Vec<String>, u32)>;
+fn patterns(table: &[(&str, u32)]) -> Patterns {
+    table.iter().map(|(w, s)| (pattern(w), *s)).collect()
+}
+static HCMC_KEYS: LazyLock<Patterns> = LazyLock::new(|| patterns(HCMC));
+static HANOI_KEYS: LazyLock<Patterns> = LazyLock::new(|| patterns(HANOI));
+static NATIONAL_KEYS: LazyLock<Vec<Vec<String>>> =
+    LazyLock::new(|| NATIONAL.iter().map(|n| pattern(n)).collect());
+
+fn score(paras: &[(&[Word<'_>], u32)], patterns: &Patterns) -> u32 {
     paras
         .iter()
         .map(|(keys, weight)| {
@@ -60,16 +71,19 @@ fn score(paras: &[(&[Token], u32)], table: &[(&str, u32)]) -> u32 {
 
 /// Infers the city of a classified report.
 pub fn infer(paragraphs: &[Paragraph]) -> City {
-    infer_with(paragraphs, &super::tokens_of(paragraphs))
+    infer_with(
+        paragraphs,
+        &super::tokens_of(paragraphs, &mut String::new()),
+    )
 }
 
 /// [`infer`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`).
-pub fn infer_with(paragraphs: &[Paragraph], tokens: &[Vec<Token>]) -> City {
+pub fn infer_with(paragraphs: &[Paragraph], tokens: &[Vec<Word<'_>>]) -> City {
     let lead_index = paragraphs
         .iter()
         .position(|p| p.kind == ParagraphKind::Body);
-    let mut weighted: Vec<(&[Token], u32)> = Vec::new();
-    let mut head: Vec<&[Token]> = Vec::new();
+    let mut weighted: Vec<(&[Word<'_>], u32)> = Vec::new();
+    let mut head: Vec<&[Word<'_>]> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         let weight = match p.kind {
             ParagraphKind::Title | ParagraphKind::Kicker => 3,
@@ -83,14 +97,14 @@ pub fn infer_with(paragraphs: &[Paragraph], tokens: &[Vec<Token>]) -> City {
         }
         weighted.push((k, weight));
     }
-    if NATIONAL
+    if NATIONAL_KEYS
         .iter()
-        .any(|n| head.iter().any(|h| count(h, &pattern(n)) > 0))
+        .any(|n| head.iter().any(|h| count(h, n) > 0))
     {
         return City::National;
     }
-    let hcmc = score(&weighted, HCMC);
-    let hanoi = score(&weighted, HANOI);
+    let hcmc = score(&weighted, &HCMC_KEYS);
+    let hanoi = score(&weighted, &HANOI_KEYS);
     match hcmc.cmp(&hanoi) {
         std::cmp::Ordering::Greater => City::Hcmc,
         std::cmp::Ordering::Less => City::Hanoi,

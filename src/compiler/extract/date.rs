@@ -8,7 +8,7 @@
 
 use crate::compiler::clean::is_date_value;
 use crate::core::model::{Paragraph, ParagraphKind};
-use crate::core::text::{char_slice, tokenize, toned_key};
+use crate::core::text::{char_slice, toned_key, toned_words};
 
 /// Years outside this range are not publication years of these reports.
 const YEARS: std::ops::RangeInclusive<u32> = 1945..=2100;
@@ -56,7 +56,8 @@ fn lead_day(paragraphs: &[Paragraph]) -> Option<String> {
 
 /// The latest "năm YYYY" a paragraph names: the year a "Ngày 13/1" lead belongs to.
 fn latest_named_year(text: &str) -> Option<u32> {
-    let toks = tokenize(text);
+    let mut keys = String::new();
+    let toks = toned_words([Some(text)], &mut keys).swap_remove(0);
     let nam = toned_key("năm");
     toks.windows(2)
         .filter(|w| w[0].toned == nam)
@@ -105,7 +106,9 @@ fn head_full_date(paragraphs: &[Paragraph]) -> Option<String> {
 /// "Năm 2022: Công tác dân vận …": the latest year the title names.
 fn title_year(paragraphs: &[Paragraph]) -> Option<String> {
     let title = paragraphs.iter().find(|p| p.kind == ParagraphKind::Title)?;
-    tokenize(&title.text)
+    let mut keys = String::new();
+    toned_words([Some(title.text.as_str())], &mut keys)
+        .swap_remove(0)
         .iter()
         .map(|t| char_slice(&title.text, t.start, t.end))
         .filter(|w| w.len() == 4)

@@ -17,22 +17,32 @@ use super::clean;
 use super::diag::Diagnostic;
 use super::figures;
 use super::read::Text;
-use super::topics::TopicDef;
+use super::topics::{Tagger, TopicDef};
 use crate::core::model::{Figure, Paragraph, ParagraphKind, Provenance, Report};
-use crate::core::text::{tokenize, toned_phrase, Token};
+use crate::core::text::{toned_phrase, toned_words, Word};
 
 /// The fields whose provenance the bundle records.
 pub const FIELDS: [&str; 5] = ["title", "date", "city", "outlet", "authors"];
 
 /// Builds the report for one normalised text, every field marked as inferred.
 pub fn build_report(id: String, text: &Text, topics: &[TopicDef]) -> (Report, Vec<Diagnostic>) {
+    build_report_tagged(id, text, &Tagger::new(topics))
+}
+
+/// [`build_report`] with the taxonomy's [`Tagger`] built once for the whole corpus.
+pub fn build_report_tagged(
+    id: String,
+    text: &Text,
+    tagger: &Tagger<'_>,
+) -> (Report, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let mut paragraphs = clean::classify(&text.text);
-    // Tokenised once here, shared by topic tagging, city and people.
-    let tokens = tokens_of(&paragraphs);
+    // Tokenised once here, shared by topic tagging, city, people and figures.
+    let mut keys = String::new();
+    let tokens = tokens_of(&paragraphs, &mut keys);
     for (p, toks) in paragraphs.iter_mut().zip(&tokens) {
         if matches!(p.kind, ParagraphKind::Body | ParagraphKind::Title) {
-            p.topics = super::topics::tag_tokens(toks, topics);
+            p.topics = tagger.tag(toks);
         }
     }
     if !paragraphs.iter().any(|p| p.kind == ParagraphKind::Body) {
@@ -69,15 +79,14 @@ pub fn build_report(id: String, text: &Text, topics: &[TopicDef]) -> (Report, Ve
     (report, warnings)
 }
 
-/// The words of the report's own text (not clutter or bylines), one list per paragraph.
-pub fn tokens_of(paragraphs: &[Paragraph]) -> Vec<Vec<Token>> {
-    paragraphs
-        .iter()
-        .map(|p| match p.kind {
-            ParagraphKind::Boilerplate | ParagraphKind::Byline => Vec::new(),
-            _ => tokenize(&p.text),
-        })
-        .collect()
+/// The words of the report's own text (not clutter or bylines), one list per paragraph, their
+/// toned keys stored in `keys`.
+pub fn tokens_of<'k>(paragraphs: &[Paragraph], keys: &'k mut String) -> Vec<Vec<Word<'k>>> {
+    let texts = paragraphs.iter().map(|p| match p.kind {
+        ParagraphKind::Boilerplate | ParagraphKind::Byline => None,
+        _ => Some(p.text.as_str()),
+    });
+    toned_words(texts, keys)
 }
 
 /// Authors are the names on byline lines, in order, without repeats.
@@ -131,7 +140,7 @@ pub fn credit(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Figures of body and caption paragraphs; a figure a caption repeats from the body is one figure.
-fn figures_of(paragraphs: &[Paragraph], tokens: &[Vec<Token>]) -> Vec<Figure> {
+fn figures_of(paragraphs: &[Paragraph], tokens: &[Vec<Word<'_>>]) -> Vec<Figure> {
     let mut body = Vec::new();
     let mut captions = Vec::new();
     // Body and caption paragraphs are tokenised by `tokens_of`; the figures reuse those tokens.

@@ -8,11 +8,11 @@
 //! times keeps the fullest position. Authors are not people of the report, and "Hồ Chí Minh"
 //! (the city or the president) never is; neither is a place such as "quận Hoàng Mai".
 
+use crate::core::fnv::FnvSet;
 use crate::core::model::{Paragraph, ParagraphKind, Person};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::core::text::{tokenize, toned_key, toned_phrase, Token};
+use crate::core::text::{toned_key, toned_phrase, toned_words, Word};
 
 const SURNAMES: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
@@ -131,13 +131,17 @@ const MAX_POSITION_WORDS: usize = 25;
 
 /// Finds people in the report's own text (title, kicker, body, captions).
 pub fn find(paragraphs: &[Paragraph], authors: &[String]) -> Vec<Person> {
-    find_with(paragraphs, &super::tokens_of(paragraphs), authors)
+    find_with(
+        paragraphs,
+        &super::tokens_of(paragraphs, &mut String::new()),
+        authors,
+    )
 }
 
 /// [`find`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`).
 pub fn find_with(
     paragraphs: &[Paragraph],
-    tokens: &[Vec<Token>],
+    tokens: &[Vec<Word<'_>>],
     authors: &[String],
 ) -> Vec<Person> {
     let authors: Vec<String> = authors.iter().map(|a| toned_phrase(a)).collect();
@@ -191,19 +195,19 @@ impl Words {
     }
 
     /// The number of tokens of the first phrase that starts at token `i`, if any.
-    fn at(&self, toks: &[Token], i: usize) -> Option<usize> {
+    fn at(&self, toks: &[Word<'_>], i: usize) -> Option<usize> {
         self.0.iter().find(|w| matches_at(toks, i, w)).map(Vec::len)
     }
 
     /// Whether a phrase ends right before token `i`.
-    fn before(&self, toks: &[Token], i: usize) -> bool {
+    fn before(&self, toks: &[Word<'_>], i: usize) -> bool {
         self.0
             .iter()
             .any(|w| i >= w.len() && matches_at(toks, i - w.len(), w))
     }
 }
 
-fn matches_at(toks: &[Token], i: usize, words: &[String]) -> bool {
+fn matches_at(toks: &[Word<'_>], i: usize, words: &[String]) -> bool {
     toks.len() >= i + words.len()
         && words
             .iter()
@@ -216,7 +220,7 @@ static LEAD_INS: LazyLock<Words> = LazyLock::new(|| Words::new(CONNECTORS));
 static PLACES: LazyLock<Words> = LazyLock::new(|| Words::new(PLACE_WORDS));
 static ENDERS: LazyLock<Words> = LazyLock::new(|| Words::new(POSITION_ENDERS));
 static NON_PERSONS: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_PEOPLE));
-static SURNAME_KEYS: LazyLock<HashSet<String>> =
+static SURNAME_KEYS: LazyLock<FnvSet<String>> =
     LazyLock::new(|| SURNAMES.iter().map(|s| toned_key(s)).collect());
 
 /// A paragraph with its char boundaries, so slicing by char offsets is O(1)
@@ -245,18 +249,24 @@ impl<'a> Indexed<'a> {
 
 /// The people named in one paragraph, in order.
 pub fn in_text(raw: &str) -> Vec<Person> {
-    in_tokens(raw, &tokenize(raw))
+    let mut keys = String::new();
+    let words = toned_words([Some(raw)], &mut keys);
+    in_tokens(raw, &words[0])
 }
 
-fn in_tokens(raw: &str, toks: &[Token]) -> Vec<Person> {
+fn in_tokens(raw: &str, toks: &[Word<'_>]) -> Vec<Person> {
+    // Every name starts with a surname: without one, skip indexing the paragraph's chars.
+    if !toks.iter().any(|t| SURNAME_KEYS.contains(t.toned)) {
+        return Vec::new();
+    }
     let text = &Indexed::new(raw);
     let chars: Vec<char> = raw.chars().collect();
-    let word = |t: &Token| text.slice(t.start, t.end);
+    let word = |t: &Word<'_>| text.slice(t.start, t.end);
     let mut out = Vec::new();
     let mut prev_end = 0usize;
     let mut i = 0;
     while i < toks.len() {
-        if !(is_capitalised(word(&toks[i])) && SURNAME_KEYS.contains(&toks[i].toned)) {
+        if !(SURNAME_KEYS.contains(toks[i].toned) && is_capitalised(word(&toks[i]))) {
             i += 1;
             continue;
         }
@@ -312,7 +322,7 @@ fn is_clause_break(chars: &[char], k: usize) -> bool {
 fn position_after(
     text: &Indexed<'_>,
     chars: &[char],
-    toks: &[Token],
+    toks: &[Word<'_>],
     next: usize,
     name_end: usize,
 ) -> Option<String> {
@@ -347,7 +357,7 @@ fn position_after(
 fn position_before(
     text: &Indexed<'_>,
     chars: &[char],
-    toks: &[Token],
+    toks: &[Word<'_>],
     floor: usize,
     name_start: usize,
 ) -> Option<String> {
@@ -384,7 +394,7 @@ fn position_before(
 }
 
 /// Before a title word that is not at its clause's start, only a lead-in such as "Dự hội nghị có".
-fn all_lower_between(text: &Indexed<'_>, toks: &[Token], f: usize, t: usize) -> bool {
+fn all_lower_between(text: &Indexed<'_>, toks: &[Word<'_>], f: usize, t: usize) -> bool {
     (f + 1..t).all(|k| !is_capitalised(text.slice(toks[k].start, toks[k].end)))
 }
 
