@@ -264,7 +264,12 @@ fn version_of(text: &str) -> Option<Option<u64>> {
         schema_version: Option<serde_json::Value>,
     }
     let probe: VersionOnly = serde_json::from_str(text).ok()?;
-    Some(probe.schema_version.as_ref().and_then(serde_json::Value::as_u64))
+    Some(
+        probe
+            .schema_version
+            .as_ref()
+            .and_then(serde_json::Value::as_u64),
+    )
 }
 
 #[cfg(test)]
@@ -319,7 +324,10 @@ mod tests {
         else {
             panic!("a misshapen bundle must be refused as malformed");
         };
-        assert!(why.contains("invalid type") && why.contains("column"), "{why}");
+        assert!(
+            why.contains("invalid type") && why.contains("column"),
+            "{why}"
+        );
     }
 
     #[test]
