@@ -34,7 +34,7 @@ pub fn runs(text: &str, hits: &[(usize, usize)], figures: &[(usize, usize, usize
         .map(|&(s, e, f)| (s.min(n), e.min(n), f))
         .filter(|(s, e, _)| s < e)
         .collect();
-    spans.sort_unstable();
+    crate::core::sort::sort(&mut spans);
     let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
     for span in spans {
         if kept.last().is_none_or(|last| span.0 >= last.1) {

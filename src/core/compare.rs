@@ -9,6 +9,7 @@
 use crate::core::figures::{self, most_frequent_form, period_key, unit_key};
 use crate::core::fnv::{FnvMap, FnvSet};
 use crate::core::model::{Bundle, City, Label, ParagraphKind, Qualifier};
+use crate::core::sort;
 use crate::core::stats;
 use crate::core::text;
 use serde::Serialize;
@@ -75,7 +76,7 @@ pub fn side_summary(bundle: &Bundle, reports: &[usize], city: City) -> SideSumma
             .filter(|p| p.kind == ParagraphKind::Body)
             .count();
     }
-    outlets.sort_by(|a, b| text::collate(a, b));
+    sort::sort_by(&mut outlets, |a, b| text::collate(a, b));
     let years: Vec<i32> = years.into_iter().collect();
     let year_range = years.first().zip(years.last()).map(|(a, b)| (*a, *b));
     SideSummary {
@@ -517,8 +518,8 @@ pub fn distinctive_terms(
     for_a.retain(|_| keep.next().unwrap_or(true));
     let mut keep = keep_b.into_iter();
     for_b.retain(|_| keep.next().unwrap_or(true));
-    for_a.sort_by(by_z);
-    for_b.sort_by(by_z);
+    sort::sort_by(&mut for_a, by_z);
+    sort::sort_by(&mut for_b, by_z);
     for_a.truncate(opts.top);
     for_b.truncate(opts.top);
     Distinctive {
@@ -730,7 +731,7 @@ pub fn matched_figures(bundle: &Bundle, side_a: &[usize], side_b: &[usize]) -> V
             caveats,
         });
     }
-    out.sort_by(|x, y| match text::collate(&x.unit, &y.unit) {
+    sort::sort_by(&mut out, |x, y| match text::collate(&x.unit, &y.unit) {
         Ordering::Equal => x.key.cmp(&y.key),
         o => o,
     });

@@ -7,6 +7,7 @@
 //! unit. Nothing here formats HTML: the app renders every string as text.
 
 use crate::core::model::{Bundle, City, Qualifier, Report};
+use crate::core::sort;
 use crate::core::text;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -266,7 +267,9 @@ pub fn units(bundle: &Bundle, reports: &[usize]) -> Vec<(String, usize)> {
         .values()
         .map(|forms| (most_frequent_form(forms), forms.values().sum()))
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| text::collate(&a.0, &b.0)));
+    sort::sort_by(&mut out, |a, b| {
+        b.1.cmp(&a.1).then_with(|| text::collate(&a.0, &b.0))
+    });
     out
 }
 
@@ -397,8 +400,8 @@ fn compare_present(a: &FigureRow, b: &FigureRow, column: Column) -> Ordering {
 /// Sorts rows by one column: numbers numerically, text in Vietnamese order, dates in time
 /// order. The sort is stable, and rows missing the value come last in both directions.
 pub fn sort_rows(rows: &mut [FigureRow], key: SortKey) {
-    rows.sort_by(
-        |a, b| match (is_missing(a, key.column), is_missing(b, key.column)) {
+    sort::sort_by(rows, |a, b| {
+        match (is_missing(a, key.column), is_missing(b, key.column)) {
             (true, true) => Ordering::Equal,
             (true, false) => Ordering::Greater,
             (false, true) => Ordering::Less,
@@ -410,8 +413,8 @@ pub fn sort_rows(rows: &mut [FigureRow], key: SortKey) {
                     o
                 }
             }
-        },
-    );
+        }
+    });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ pub mod model;
 pub mod query;
 pub mod search;
 pub mod snippet;
+pub mod sort;
 pub mod stats;
 pub mod text;
 pub mod url;

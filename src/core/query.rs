@@ -41,6 +41,7 @@
 use crate::core::i18n::Lang;
 use crate::core::model::{Bundle, City, Label};
 use crate::core::search::{Query, Ranked, ReportHit, SearchIndex};
+use crate::core::sort;
 use crate::core::text::{collate, toned_phrase};
 use crate::core::url::{Notice, Reason, ViewState};
 use std::collections::HashMap;
@@ -120,7 +121,9 @@ fn sorted_names(names: Vec<String>) -> (Vec<String>, HashMap<String, u32>) {
         }
     }
     let mut pairs: Vec<(String, String)> = seen.into_iter().collect();
-    pairs.sort_by(|a, b| collate(&a.1, &b.1).then_with(|| a.0.cmp(&b.0)));
+    sort::sort_by(&mut pairs, |a, b| {
+        collate(&a.1, &b.1).then_with(|| a.0.cmp(&b.0))
+    });
     let keys = pairs
         .iter()
         .enumerate()
@@ -147,7 +150,7 @@ impl Catalog {
             .filter(|id| !bundle.topics.iter().any(|t| &t.id == *id))
             .cloned()
             .collect();
-        unknown.sort();
+        sort::sort(&mut unknown);
         unknown.dedup();
         topics.extend(unknown.into_iter().map(|id| TopicInfo { id, label: None }));
         let mut topic_ids = HashMap::new();
@@ -180,14 +183,14 @@ impl Catalog {
                     .flat_map(|p| p.topics.iter())
                     .filter_map(|id| topic_ids.get(id).copied())
                     .collect();
-                topics.sort_unstable();
+                sort::sort(&mut topics);
                 topics.dedup();
                 let mut persons: Vec<u32> = r
                     .people
                     .iter()
                     .filter_map(|p| person_keys.get(&toned_phrase(&p.name)).copied())
                     .collect();
-                persons.sort_unstable();
+                sort::sort(&mut persons);
                 persons.dedup();
                 ReportFacets {
                     city: r.city,
@@ -204,11 +207,11 @@ impl Catalog {
             .collect();
 
         let mut years: Vec<i32> = reports.iter().filter_map(|r| r.year).collect();
-        years.sort_unstable();
+        sort::sort(&mut years);
         years.dedup();
 
         let mut by_date: Vec<usize> = (0..bundle.reports.len()).collect();
-        by_date.sort_by(|&a, &b| {
+        sort::sort_by(&mut by_date, |&a, &b| {
             let (da, db) = (&bundle.reports[a].date, &bundle.reports[b].date);
             // Newest first; `None` sorts below every date, so it lands last.
             db.cmp(da).then(a.cmp(&b))

@@ -52,7 +52,7 @@ fn normalise(ranges: &[(usize, usize)], len: usize) -> Vec<(usize, usize)> {
         .map(|&(s, e)| (s.min(len), e.min(len)))
         .filter(|(s, e)| s < e)
         .collect();
-    rs.sort_unstable();
+    crate::core::sort::sort(&mut rs);
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(rs.len());
     for r in rs {
         match out.last_mut() {

@@ -9,8 +9,9 @@
 //! Both keys are lower case. The compiler (topic tagging, dedup) and the app (search) use these
 //! same functions, so the two ends always agree.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{
+    canonical_combining_class, compose, decompose_canonical, is_combining_mark,
+};
 
 /// The five Vietnamese tone marks as combining characters:
 /// huyền (grave), sắc (acute), ngã (tilde), hỏi (hook above), nặng (dot below).
@@ -25,7 +26,7 @@ pub fn nfc(s: &str) -> String {
     } else {
         // Normalising NFC text gives it back unchanged, so a "maybe" from the quick check is
         // answered by normalising once rather than by normalising to compare and then again.
-        s.nfc().collect()
+        compose_canonical(&nfd_chars(s))
     }
 }
 
@@ -36,7 +37,7 @@ pub fn nfc_owned(s: String) -> String {
     } else if let Some(composed) = compose_vietnamese(&s) {
         composed
     } else {
-        s.nfc().collect()
+        compose_canonical(&nfd_chars(&s))
     }
 }
 
@@ -155,6 +156,69 @@ fn nfc_inert(c: char) -> bool {
     )
 }
 
+// NFD and NFC are written here with the crate's per-char tables rather than its `nfd()`/`nfc()`
+// iterators: those iterators choose between canonical and compatibility decomposition at run
+// time, so using them links the compatibility tables (about 60 KB of the wasm) that nothing
+// here needs. A test checks both forms against the crate's iterators.
+
+/// The canonical decomposition (NFD) of `s`: every char decomposed with the canonical table,
+/// then each run of combining marks put in canonical order.
+fn nfd_chars(s: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        decompose_canonical(c, |d| out.push(d));
+    }
+    canonical_order(&mut out);
+    out
+}
+
+/// The canonical ordering algorithm (Unicode 3.11, D109): within each run of non-starters, a
+/// stable sort by combining class. An insertion sort, because a run is a few marks long.
+fn canonical_order(chars: &mut [char]) {
+    for i in 1..chars.len() {
+        let class = canonical_combining_class(chars[i]);
+        if class == 0 {
+            continue;
+        }
+        let mut j = i;
+        // A starter (class 0) before the mark stops the walk: it is never passed.
+        while j > 0 && canonical_combining_class(chars[j - 1]) > class {
+            chars.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// The canonical composition algorithm (Unicode 3.11, D117) over NFD chars: each char joins
+/// the last starter when they have a primary composite and no char between them blocks it
+/// (a char blocks when its combining class is 0 or not below the char's own).
+fn compose_canonical(chars: &[char]) -> String {
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut starter: Option<usize> = None;
+    // The class of the last char kept after the starter; `None` when the starter is last.
+    let mut last_class: Option<u8> = None;
+    for &c in chars {
+        let class = canonical_combining_class(c);
+        if let Some(at) = starter {
+            let blocked = last_class.is_some_and(|last| last == 0 || last >= class);
+            if !blocked {
+                if let Some(composite) = compose(out[at], c) {
+                    out[at] = composite;
+                    continue;
+                }
+            }
+        }
+        if class == 0 {
+            starter = Some(out.len());
+            last_class = None;
+        } else {
+            last_class = Some(class);
+        }
+        out.push(c);
+    }
+    out.into_iter().collect()
+}
+
 /// Whether `c` is one of the five tone marks (as a combining character).
 pub fn is_tone_mark(c: char) -> bool {
     TONE_MARKS.contains(&c)
@@ -185,7 +249,7 @@ fn precomposed(word: &str) -> bool {
 
 /// Calls `f` with each char of the canonical decomposition of `word`. The fast path decomposes
 /// char by char with the lookup table (no buffering iterator, no allocation); it is taken only
-/// when it gives exactly what `word.nfd()` gives.
+/// when it gives exactly what the full NFD gives.
 fn for_each_nfd(word: &str, mut f: impl FnMut(char)) {
     if precomposed(word) {
         for c in word.chars() {
@@ -196,7 +260,7 @@ fn for_each_nfd(word: &str, mut f: impl FnMut(char)) {
             }
         }
     } else {
-        word.nfd().for_each(f);
+        nfd_chars(word).into_iter().for_each(f);
     }
 }
 
@@ -331,8 +395,13 @@ fn push_folded(word: &str, out: &mut String) {
 
 /// Whether a word carries any diacritic (tone or vowel mark, or "đ").
 pub fn has_diacritics(word: &str) -> bool {
-    word.nfd()
-        .any(|c| is_combining_mark(c) || c == 'đ' || c == 'Đ')
+    word.chars().any(|c| {
+        let mut marked = false;
+        decompose_canonical(c, |d| {
+            marked |= is_combining_mark(d) || d == 'đ' || d == 'Đ'
+        });
+        marked
+    })
 }
 
 /// One word of a text: its place (in chars, end exclusive) and its two keys.
@@ -515,7 +584,7 @@ pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
 pub fn vi_sort_key(s: &str) -> (Vec<u32>, Vec<u8>) {
     let mut letters = Vec::with_capacity(s.len());
     let mut tones = Vec::new();
-    let decomposed: Vec<char> = s.nfd().collect();
+    let decomposed = nfd_chars(s);
     let mut i = 0;
     while i < decomposed.len() {
         let c = decomposed[i];
@@ -550,6 +619,53 @@ pub fn vi_sort_key(s: &str) -> (Vec<u32>, Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// Our NFC and NFD against the crate's iterators (the reference implementation).
+    fn assert_forms(s: &str) {
+        let nfd: String = nfd_chars(s).into_iter().collect();
+        assert_eq!(nfd, s.nfd().collect::<String>(), "NFD of {s:?}");
+        assert_eq!(nfc(s), s.nfc().collect::<String>(), "NFC of {s:?}");
+        assert_eq!(
+            has_diacritics(s),
+            s.nfd()
+                .any(|c| is_combining_mark(c) || c == 'đ' || c == 'Đ'),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn normal_forms_agree_with_the_reference_for_every_char() {
+        for cp in 0..=0x10FFFFu32 {
+            if let Some(c) = char::from_u32(cp) {
+                assert_forms(&c.to_string());
+            }
+        }
+    }
+
+    #[test]
+    fn normal_forms_agree_with_the_reference_for_mark_sequences() {
+        // Starters, Vietnamese letters, marks of several classes (230 above, 220 below, 216
+        // horn, 202 attached below, 1 overlay), Hangul jamo and a composition exclusion.
+        let alphabet = [
+            'a', 'e', 'o', 'u', 'y', 'A', 'Đ', 'ơ', 'ư', 'ệ', 'ỷ', '\u{300}', '\u{301}', '\u{302}',
+            '\u{303}', '\u{306}', '\u{309}', '\u{31b}', '\u{323}', '\u{327}', '\u{334}', '\u{345}',
+            '\u{1100}', '\u{1161}', '\u{11a8}', '\u{ac00}', '\u{958}', '\u{93c}', ' ',
+        ];
+        // Every string of up to four chars from the alphabet.
+        let n = alphabet.len();
+        for len in 1..=4u32 {
+            for mut k in 0..n.pow(len) {
+                let mut s = String::new();
+                for _ in 0..len {
+                    s.push(alphabet[k % n]);
+                    k /= n;
+                }
+                assert_forms(&s);
+            }
+        }
+        assert_forms("Thuỷ ĐOÀN Kết ệ\u{323} hoà hòa Dân vận khéo");
+    }
 
     #[test]
     fn tone_placement_does_not_matter() {

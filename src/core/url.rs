@@ -46,6 +46,7 @@
 use crate::core::i18n::Lang;
 use crate::core::model::City;
 use crate::core::query::Filters;
+use crate::core::sort;
 use crate::core::text::{nfc, toned_phrase};
 
 /// The longest search text kept, in chars; longer text is cut (with a notice).
@@ -434,7 +435,7 @@ impl Parser {
                         None => self.notice("city", &item, Reason::Malformed),
                     }
                 }
-                self.state.filters.cities.sort();
+                sort::sort(&mut self.state.filters.cities);
             }
             "year" => self.single("year", raw_value, |s, v| {
                 parse_years(v).map(|y| s.filters.years = Some(y)).is_some()
@@ -729,7 +730,7 @@ impl ViewState {
             }
             None => {
                 cities.push(city);
-                cities.sort();
+                sort::sort(cities);
             }
         }
         s
