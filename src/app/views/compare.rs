@@ -24,7 +24,7 @@ use crate::core::i18n::Lang;
 use crate::core::model::{Bundle, City, ParagraphKind, Report};
 use crate::core::query::{Prepared, Results};
 use crate::core::snippet::{pieces, snippet};
-use crate::core::url::ViewState;
+use crate::core::url::{View, ViewState};
 
 /// Search lines shown per side before the rest is only counted.
 const MAX_KWIC_LINES: usize = 12;
@@ -450,14 +450,30 @@ fn figures_section(
             .iter()
             .map(|m| {
                 let list = |side: &'static str, city: City, refs: &[FigureRef], name: &str| {
+                    // A unit can have thousands of figures at corpus scale: the first few
+                    // here, all of them (paged) in the figures view of that unit.
                     let items = refs
                         .iter()
+                        .take(MAX_UNIT_FIGURES)
                         .map(|&f| figure_item(bundle, state, f, lang))
                         .collect_view();
+                    let rest = refs.len().saturating_sub(MAX_UNIT_FIGURES);
+                    let more = (rest > 0).then(|| {
+                        let mut to = state.clone();
+                        to.view = View::Figures;
+                        to.unit = Some(m.unit.clone());
+                        to.sort = None;
+                        let text = match lang {
+                            Lang::Vi => format!("và {rest} số liệu nữa, trong trang Số liệu"),
+                            Lang::En => format!("and {rest} more figures, in the Figures view"),
+                        };
+                        view! { <p class="note"><NavLink to>{text}</NavLink></p> }
+                    });
                     view! {
                         <div class=format!("side-figures side-{side} city-{}", city.as_str())>
                             <p class="col-label">{name.to_owned()}</p>
                             <ul>{items}</ul>
+                            {more}
                         </div>
                     }
                 };
@@ -614,6 +630,9 @@ fn sample_note(d: &Distinctive, names: &(String, String), lang: Lang) -> Option<
         view! { <p class="note" data-terms-sample="">{format!("{lead}: {}.", parts.join("; "))}</p> }
     })
 }
+
+/// How many figures of a matched unit each side lists in the compare view.
+const MAX_UNIT_FIGURES: usize = 12;
 
 /// With a search: the searched words in context on each side.
 fn kwic_section(

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::card::format_date;
 use crate::app::context::{navigate, use_explorer};
+use crate::app::paging::visible;
 use crate::app::views::chart::{ReportsChart, UnitChart};
 use crate::app::views::compare::report_heading;
 use crate::app::views::download::download_text;
@@ -115,6 +116,13 @@ pub fn FiguresView() -> impl IntoView {
         })
     };
     let export_error = RwSignal::new(None::<String>);
+    // The table shows a page of rows at a time (tens of thousands at corpus scale); a new
+    // filter, unit or sort starts again from the first page. The exports hold every row.
+    let requested = RwSignal::new(FIGURE_PAGE);
+    Effect::new(move |_| {
+        table.track();
+        requested.set(FIGURE_PAGE);
+    });
 
     let export = {
         let bundle = bundle.clone();
@@ -220,7 +228,8 @@ pub fn FiguresView() -> impl IntoView {
                 let s = state.get();
                 let l = lang.get();
                 let key = sort.get();
-                table.with(|t| figures_table(&b_table, &s, t, key, l))
+                let n = requested.get();
+                table.with(|t| figures_table(&b_table, &s, t, key, l, (n, requested)))
             }}
         </section>
     }
@@ -273,12 +282,16 @@ fn unit_picker(state: &ViewState, units: &[(String, usize)], lang: Lang) -> impl
 }
 
 /// The table of figures with sortable headers.
+/// Rows of the figures table built at a time.
+const FIGURE_PAGE: usize = 100;
+
 fn figures_table(
     bundle: &crate::core::model::Bundle,
     state: &ViewState,
     rows: &[FigureRow],
     key: Option<SortKey>,
     lang: Lang,
+    (requested, more): (usize, RwSignal<usize>),
 ) -> impl IntoView {
     if rows.is_empty() {
         return view! {
@@ -319,8 +332,27 @@ fn figures_table(
         }
     };
     let heads = Column::ALL.into_iter().map(header).collect_view();
+    let shown = visible(rows.len(), requested);
+    let left = rows.len() - shown;
+    let show_more = (left > 0).then(|| {
+        view! {
+            <p class="show-more">
+                <span class="showing">{lang.showing(shown, rows.len())}</span>
+                " "
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="figures-show-more"
+                    on:click=move |_| more.set(shown + FIGURE_PAGE)
+                >
+                    {lang.show_more(left.min(FIGURE_PAGE))}
+                </button>
+            </p>
+        }
+    });
     let body = rows
         .iter()
+        .take(shown)
         .map(|r| {
             let to = reader_state(state, &r.report_id, figure_paragraph(bundle, r));
             let title = report_heading(&bundle.reports[r.report]);
@@ -364,6 +396,7 @@ fn figures_table(
                 <tbody>{body}</tbody>
             </table>
         </div>
+        {show_more}
     }
     .into_any()
 }
