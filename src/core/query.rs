@@ -483,6 +483,9 @@ pub struct Results {
     pub hits: Vec<Ranked>,
     /// The parsed search (empty without one), for [`Prepared::highlight`].
     pub query: Query,
+    /// A search was asked for before the index was built ([`Prepared::catalog_first`]): it
+    /// has not run, and the rows are empty for now, not "nothing found".
+    pub pending: bool,
     /// Every facet with live counts.
     pub facets: Facets,
     /// `rows.len()`.
@@ -500,13 +503,20 @@ impl Results {
     }
 }
 
-/// The catalog and the search index of one bundle, built together at load.
+/// The catalog and the search index of one bundle, built at load.
+///
+/// The catalog is cheap and is all a view without a search needs; the index costs seconds at
+/// ten thousand reports. So the app can build the catalog first ([`Prepared::catalog_first`]),
+/// show the list, and add the index afterwards ([`Prepared::with_index`]); until then a search
+/// answers [`Results::pending`].
 #[derive(Debug, Clone)]
 pub struct Prepared {
     /// Facet values per report.
     pub catalog: Catalog,
-    /// The full-text index.
+    /// The full-text index (empty until [`Prepared::indexed`]).
     pub index: SearchIndex,
+    /// Whether `index` holds the bundle's reports.
+    pub indexed: bool,
 }
 
 impl Prepared {
@@ -515,11 +525,49 @@ impl Prepared {
         Prepared {
             catalog: Catalog::new(bundle),
             index: SearchIndex::new(bundle),
+            indexed: true,
         }
     }
 
-    /// [`run`] on this bundle.
+    /// The catalog alone, with an empty index (the bundle's aliases only): for showing the
+    /// first results before the index is built.
+    pub fn catalog_first(bundle: &Bundle) -> Prepared {
+        let shell = Bundle {
+            schema_version: bundle.schema_version,
+            generator: String::new(),
+            topics: Vec::new(),
+            aliases: bundle.aliases.clone(),
+            reports: Vec::new(),
+        };
+        Prepared {
+            catalog: Catalog::new(bundle),
+            index: SearchIndex::new(&shell),
+            indexed: false,
+        }
+    }
+
+    /// This catalog with the full index of `bundle` (the bundle it was made from).
+    pub fn with_index(&self, bundle: &Bundle) -> Prepared {
+        Prepared {
+            catalog: self.catalog.clone(),
+            index: SearchIndex::new(bundle),
+            indexed: true,
+        }
+    }
+
+    /// [`run`] on this bundle. Before the index is built, a state with a search gives no rows
+    /// and `pending` set (the filters' facets are still counted, over no report).
     pub fn run(&self, state: &ViewState) -> Results {
+        if !self.indexed {
+            let query = self.index.parse(&state.q);
+            if !query.is_empty() {
+                return Results {
+                    query,
+                    pending: true,
+                    ..apply(&self.catalog, Some(Vec::new()), &state.filters)
+                };
+            }
+        }
         run(&self.catalog, &self.index, state)
     }
 
@@ -671,6 +719,7 @@ pub fn apply(catalog: &Catalog, hits: Option<Vec<Ranked>>, filters: &Filters) ->
         searched,
         matched,
         query: Query::default(),
+        pending: false,
     }
 }
 
@@ -700,6 +749,23 @@ fn named_facet<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_catalog_comes_first_and_a_search_waits_for_the_index() {
+        let b = corpus();
+        let first = Prepared::catalog_first(&b);
+        let all = first.run(&ViewState::default());
+        assert!(!all.pending);
+        assert_eq!(all.rows, Prepared::new(&b).run(&ViewState::default()).rows);
+        let (state, _) = ViewState::parse("q=dân+vận&city=hanoi");
+        let waiting = first.run(&state);
+        assert!(waiting.pending && waiting.searched && waiting.rows.is_empty());
+        let full = first.with_index(&b);
+        let found = full.run(&state);
+        assert!(!found.pending);
+        assert_eq!(found, Prepared::new(&b).run(&state));
+        assert!(found.total > 0);
+    }
+
     use super::*;
     use crate::core::model::*;
     use crate::core::search::tests::{bundle, para, report};

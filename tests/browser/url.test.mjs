@@ -38,9 +38,13 @@ test('a shared link restores the exact view: reader, paragraph, search, filter, 
       const r = el.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;
     }), 'paragraph 9 scrolled into view');
-    // "Thủ đô" is an alias of "Hà Nội": both are marked as hits in the text.
-    const hits = await reader.locator('.paragraphs mark:not(.figure)').allInnerTexts();
-    assert.ok(hits.includes('Thủ đô') && hits.includes('Hà Nội'), `${hits}`);
+    // "Thủ đô" is an alias of "Hà Nội": both are marked as hits in the text (once the search
+    // index, built after the first paint, is there).
+    const marks = reader.locator('.paragraphs mark:not(.figure)');
+    await explorer.until(async () => {
+      const hits = await marks.allInnerTexts();
+      return hits.includes('Thủ đô') && hits.includes('Hà Nội');
+    }, 'both alias spellings marked');
     // Back to the list keeps the search and the filter, in English.
     await explorer.page.getByRole('link', { name: '← Back to the list' }).click();
     await explorer.waitForCount('1 report');

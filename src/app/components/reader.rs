@@ -61,6 +61,8 @@ fn Reader(
     let q = Memo::new(move |_| state.with(|s| s.q.clone()));
     // The search's hits in this report, whether or not the report passes the filters.
     let hit = Memo::new(move |_| {
+        // The results change when the search index arrives after the first render.
+        let _pending = explorer.results.with(|r| r.pending);
         q.with(|q| {
             explorer.prepared.with_value(|p| {
                 let query = p.index.parse(q);

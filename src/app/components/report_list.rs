@@ -11,7 +11,7 @@ use crate::app::components::{FacetPanel, SearchBox};
 use crate::app::context::{follow, href, use_explorer, use_lang};
 use crate::app::i18n::Msg;
 use crate::app::paging::{more, visible, PAGE};
-use crate::core::i18n::{t, Ui};
+use crate::core::i18n::{t, Lang, Ui};
 use crate::core::model::ParagraphKind;
 use crate::core::snippet::{pieces, snippet, Piece, Snippet};
 
@@ -142,6 +142,17 @@ pub fn ReportList() -> impl IntoView {
         // data-q: the search text these results answer (read through `results`, so it changes
         // once they are computed); the browser benchmark waits for it after each keystroke.
         <section class="results" aria-labelledby="result-count" data-q=move || results.with(|_| q.get())>
+            <Show when=move || results.with(|r| r.pending)>
+                // A search typed (or opened) before the index is built: say so rather than
+                // "no results"; the results replace this once the index is there.
+                <p class="status" role="status" data-testid="indexing">
+                    {move || match lang.get() {
+                        Lang::Vi => "Đang lập chỉ mục tìm kiếm…",
+                        Lang::En => "Building the search index…",
+                    }}
+                </p>
+            </Show>
+            <Show when=move || results.with(|r| !r.pending)>
             <ResultCount count/>
             <Show when=move || { count.get() > 0 } fallback=move || view! { <p class="empty">{empty_text}</p> }>
                 <ol class="report-list">
@@ -167,6 +178,7 @@ pub fn ReportList() -> impl IntoView {
                         </button>
                     </p>
                 </Show>
+            </Show>
             </Show>
         </section>
     }

@@ -112,8 +112,8 @@ pub fn CompareView() -> impl IntoView {
     let b_figures = bundle.clone();
     let b_kwic = bundle.clone();
     let b_pair = bundle.clone();
-    let prepared = ex.prepared.get_value();
-    let p_kwic = prepared.clone();
+    // Read when rendering, not once here: the search index arrives after the first render.
+    let prepared = ex.prepared;
 
     view! {
         <section class="compare-view" aria-labelledby="compare-title">
@@ -145,12 +145,15 @@ pub fn CompareView() -> impl IntoView {
                 let s = state.get();
                 let (ca, cb) = cities.get();
                 let l = lang.get();
-                let p = &p_kwic;
-                results.with(|r| sides.with(|sd| kwic_section(&b_kwic, p, &s, r, sd, (ca, cb), l)))
+                let p = prepared.get_value();
+                results.with(|r| sides.with(|sd| kwic_section(&b_kwic, &p, &s, r, sd, (ca, cb), l)))
             }}
             {move || {
                 let s = state.get();
                 let l = lang.get();
+                // Follows the results, so the highlights come once the index is built.
+                let _pending = results.with(|r| r.pending);
+                let prepared = prepared.get_value();
                 let query = prepared.index.parse(&s.q);
                 let highlight = |report: usize, paragraph: usize| -> Vec<(usize, usize)> {
                     prepared
