@@ -143,15 +143,20 @@ pub fn Loaded(
     }
 }
 
-/// Resolves after the browser has had the chance to paint what is on the page (a timer task
-/// runs after the rendering of the current one).
+/// Resolves once the browser has painted what is on the page: a timer set from an animation
+/// frame callback runs after that frame is painted.
 async fn after_paint() {
+    use wasm_bindgen::JsCast;
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if let Some(window) = web_sys::window() {
-            // Without a window nothing is painted anyway; the promise then never resolves and
-            // the index is not built, which cannot happen in a page.
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
-        }
+        // Without a window nothing is painted and the index is never needed.
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let timer = window.clone();
+        let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = timer.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = window.request_animation_frame(next.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
