@@ -496,13 +496,6 @@ pub struct Results {
     pub matched: usize,
 }
 
-impl Results {
-    /// The ranked search hit of the `i`-th row, when a search ran.
-    pub fn hit(&self, i: usize) -> Option<&Ranked> {
-        self.hits.get(i)
-    }
-}
-
 /// The catalog and the search index of one bundle, built at load.
 ///
 /// The catalog is cheap and is all a view without a search needs; the index costs seconds at

@@ -457,7 +457,7 @@ impl Word<'_> {
             Exact::Spelling(e) => {
                 doc.spellings & spelling_bit(e) != 0 && {
                     let (s, t) = span(self);
-                    self.meta[s..t].iter().any(|&m| m >> WEIGHT_BITS == e)
+                    self.meta[s..t].iter().any(|&m| self.exact.matches(m))
                 }
             }
         }
