@@ -3,8 +3,8 @@
 #
 #   make run     build everything and serve http://127.0.0.1:8080/
 #   make test    every check: fmt, clippy (native and wasm32), cargo test, release build, browser tests
-#   make dist    the static site in dist/ (app + compiled bundle.json)
-#   make bundle  compile data/reports into target/bundle.json
+#   make dist    the static site in dist/ (app + compiled bundle.json and bundle.catalog.json)
+#   make bundle  compile data/reports into target/bundle.json (+ bundle.catalog.json)
 #   make bench   native (criterion) and Chromium benchmarks (10,000 reports, MiniSearch side by side);
 #                results in target/criterion/, target/bench/results.json and BENCHMARKS.md
 
@@ -18,6 +18,8 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 BUNDLE := target/bundle.json
+# Written by the same compile, beside the bundle: the report list without the text.
+CATALOG := target/bundle.catalog.json
 PORT ?= 8080
 
 .PHONY: help setup setup-test bundle site dist run test browser-test bench bench-smoke bench-native \
@@ -35,9 +37,10 @@ setup-test:
 # The compiler reads data/reports plus the curation files beside it (data/*.toml). The old
 # bundle is removed first so that a compiler that writes nothing fails here, not in the browser.
 bundle:
-	rm -f $(BUNDLE)
+	rm -f $(BUNDLE) $(CATALOG)
 	cargo run --release --bin danvan -- compile data/reports -o $(BUNDLE)
 	@test -s $(BUNDLE) || { echo "error: danvan compile wrote no $(BUNDLE)" >&2; exit 1; }
+	@test -s $(CATALOG) || { echo "error: danvan compile wrote no $(CATALOG)" >&2; exit 1; }
 
 # Trunk replaces dist/ wholesale, so the bundle is copied in after it.
 site: setup
@@ -45,6 +48,7 @@ site: setup
 
 dist: site bundle
 	cp $(BUNDLE) dist/bundle.json
+	cp $(CATALOG) dist/bundle.catalog.json
 	@echo "dist/ ready: $$(ls dist | tr '\n' ' ')"
 
 run: dist

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use danvan::core::meta::CatalogFile;
 use danvan::core::model::{Bundle, City, ParagraphKind, Provenance};
 
 fn fixture(name: &str) -> PathBuf {
@@ -63,6 +64,16 @@ fn good_folder_compiles_with_warnings_naming_file_and_line() {
     let ids: Vec<&str> = bundle.reports.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["a-bom-crlf", "b-nfd", "sub-e-nested"]);
 
+    // The catalog beside the bundle is the bundle's list, entry for entry.
+    let catalog =
+        CatalogFile::from_json(&std::fs::read(tmp.path().join("bundle.catalog.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        catalog,
+        CatalogFile::of(&bundle.generator, &bundle.topics, &bundle.reports)
+    );
+    assert_eq!(catalog.reports[2].id, "sub-e-nested");
+
     // The topics, aliases and manifest beside the folder were picked up.
     assert_eq!(bundle.topics.len(), 2);
     assert_eq!(bundle.aliases[0][0], "TPHCM");
@@ -121,6 +132,7 @@ fn strict_fails_on_warnings_and_writes_nothing() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("warning:"));
     assert!(!out.exists());
+    assert!(!tmp.path().join("bundle.catalog.json").exists());
 }
 
 #[test]

@@ -1,18 +1,16 @@
-//! What the report list shows for one report, computed from the bundle.
+//! What the report list shows for one report, computed from its list entry.
 //!
-//! The list's components only render a [`ReportCard`]; choosing the heading when a report has
-//! no title, formatting its date and joining its authors happen here, DOM-free and tested
-//! natively.
+//! The list's components only render a [`ReportCard`]; formatting its date, naming its city
+//! and joining its authors happen here, DOM-free and tested natively. The heading of a report
+//! without a title is chosen by the core ([`ReportMeta::heading`]), so the compiler's catalog
+//! file and the app agree on it.
 
 use crate::app::i18n::Msg;
 use crate::core::i18n::Lang;
-use crate::core::model::{ParagraphKind, Report};
-
-/// The longest heading made from body text, in chars, before it is cut at a word boundary.
-pub const MAX_INFERRED_HEADING: usize = 110;
+use crate::core::meta::ReportMeta;
 
 /// One entry of the report list, ready to render in one language.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ReportCard {
     /// The report's stable id (`data-report-id`).
     pub id: String,
@@ -34,87 +32,24 @@ pub struct ReportCard {
 }
 
 impl ReportCard {
-    pub fn new(report: &Report, lang: Lang) -> ReportCard {
-        let (heading, heading_from_body) = match report.title.as_deref().map(str::trim) {
-            Some(title) if !title.is_empty() => (title.to_owned(), false),
-            _ => (inferred_heading(report), true),
-        };
+    /// The card of a report's list entry (from the catalog file or recomputed from the bundle).
+    pub fn new(meta: &ReportMeta, lang: Lang) -> ReportCard {
         ReportCard {
-            id: report.id.clone(),
-            heading,
-            heading_from_body,
-            date_iso: report.date.clone(),
-            date_text: report
+            id: meta.id.clone(),
+            heading: meta.heading().to_owned(),
+            heading_from_body: meta.heading_from_body(),
+            date_iso: meta.date.clone(),
+            date_text: meta
                 .date
                 .as_deref()
                 .map(|d| format_date(d, lang))
                 .unwrap_or_else(|| lang.msg(Msg::Undated).to_owned()),
-            city: lang.label(&report.city.label()).to_owned(),
-            city_key: report.city.as_str(),
-            outlet: report.outlet.clone(),
-            authors: report.authors.join(", "),
+            city: lang.label(&meta.city.label()).to_owned(),
+            city_key: meta.city.as_str(),
+            outlet: meta.outlet.clone(),
+            authors: meta.authors.join(", "),
         }
     }
-}
-
-/// All cards of a bundle's reports, in bundle order.
-pub fn cards(reports: &[Report], lang: Lang) -> Vec<ReportCard> {
-    reports.iter().map(|r| ReportCard::new(r, lang)).collect()
-}
-
-/// A heading for a report without a title: its first body sentence, shortened.
-/// Falls back to any non-clutter paragraph, then to the file name, so it is never empty.
-fn inferred_heading(report: &Report) -> String {
-    let paragraph = report
-        .paragraphs
-        .iter()
-        .find(|p| p.kind == ParagraphKind::Body && !p.text.trim().is_empty())
-        .or_else(|| {
-            report
-                .paragraphs
-                .iter()
-                .find(|p| !p.kind.is_clutter() && !p.text.trim().is_empty())
-        });
-    match paragraph {
-        Some(p) => shorten(first_sentence(p.text.trim()), MAX_INFERRED_HEADING),
-        None => report.file.clone(),
-    }
-}
-
-/// The text up to and including the first sentence end (". ", "! ", "? " or "…").
-/// A full stop inside a number or an abbreviation ("13.663", "TP.HCM") is not followed by a
-/// space, so it does not end the sentence.
-pub fn first_sentence(text: &str) -> &str {
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '.' | '!' | '?' | '…') {
-            match chars.peek() {
-                None => return text,
-                Some((_, next)) if next.is_whitespace() => return &text[..i + c.len_utf8()],
-                _ => {}
-            }
-        }
-    }
-    text
-}
-
-/// Cuts `text` to at most `max` chars at a word boundary, adding "…" when it cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    // Leave room for the ellipsis, then back off to the last space so no word is split.
-    let limit = text
-        .char_indices()
-        .nth(max.saturating_sub(1))
-        .map_or(text.len(), |(i, _)| i);
-    let head = &text[..limit];
-    let head = match head.rfind(char::is_whitespace) {
-        Some(space) if space > 0 => &head[..space],
-        _ => head,
-    };
-    let head = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
-    format!("{head}…")
 }
 
 /// Formats a bundle date ("2024-03-17", "2024-01" or "2024") for reading.
@@ -164,17 +99,8 @@ pub fn format_date(date: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{City, Paragraph};
+    use crate::core::model::{City, Paragraph, ParagraphKind, Report};
     use std::collections::BTreeMap;
-
-    fn paragraph(kind: ParagraphKind, text: &str) -> Paragraph {
-        Paragraph {
-            kind,
-            text: text.into(),
-            line: 1,
-            topics: vec![],
-        }
-    }
 
     fn report(title: Option<&str>, paragraphs: Vec<Paragraph>) -> Report {
         Report {
@@ -193,10 +119,14 @@ mod tests {
         }
     }
 
+    fn card(r: &Report, lang: Lang) -> ReportCard {
+        ReportCard::new(&ReportMeta::of(r), lang)
+    }
+
     #[test]
     fn a_title_is_used_as_is() {
         let r = report(Some("Dân vận khéo ở TP.HCM"), vec![]);
-        let card = ReportCard::new(&r, Lang::Vi);
+        let card = card(&r, Lang::Vi);
         assert_eq!(card.heading, "Dân vận khéo ở TP.HCM");
         assert!(!card.heading_from_body);
         assert_eq!(card.city, "TP. Hồ Chí Minh");
@@ -205,64 +135,17 @@ mod tests {
     }
 
     #[test]
-    fn no_title_takes_the_first_body_sentence_skipping_clutter() {
-        let r = report(
-            None,
-            vec![
-                paragraph(ParagraphKind::Boilerplate, "Trang chủ | Thời sự"),
-                paragraph(ParagraphKind::Caption, "Ảnh: hội nghị."),
-                paragraph(
-                    ParagraphKind::Body,
-                    "Năm 2023, TP.HCM có 13.663 mô hình dân vận khéo. Các mô hình được nhân rộng.",
-                ),
-            ],
-        );
-        let card = ReportCard::new(&r, Lang::En);
-        assert_eq!(
-            card.heading,
-            "Năm 2023, TP.HCM có 13.663 mô hình dân vận khéo."
-        );
+    fn no_title_takes_the_heading_made_from_the_text() {
+        let body = Paragraph {
+            kind: ParagraphKind::Body,
+            text: "Năm 2023, TP.HCM có 13.663 mô hình. Các mô hình được nhân rộng.".into(),
+            line: 1,
+            topics: vec![],
+        };
+        let card = card(&report(None, vec![body]), Lang::En);
+        assert_eq!(card.heading, "Năm 2023, TP.HCM có 13.663 mô hình.");
         assert!(card.heading_from_body);
         assert_eq!(card.city, "Ho Chi Minh City");
-    }
-
-    #[test]
-    fn an_empty_title_counts_as_none() {
-        let r = report(
-            Some("  "),
-            vec![paragraph(ParagraphKind::Body, "Thành uỷ họp.")],
-        );
-        assert_eq!(ReportCard::new(&r, Lang::Vi).heading, "Thành uỷ họp.");
-    }
-
-    #[test]
-    fn a_report_with_only_clutter_falls_back_to_its_file() {
-        let r = report(
-            None,
-            vec![paragraph(ParagraphKind::Boilerplate, "Bình luận")],
-        );
-        assert_eq!(ReportCard::new(&r, Lang::Vi).heading, "001_x.txt");
-    }
-
-    #[test]
-    fn long_sentences_are_cut_at_a_word() {
-        let long = "Công tác dân vận của hệ thống chính trị ".repeat(6);
-        let short = shorten(long.trim(), 40);
-        assert!(short.chars().count() <= 40, "{short}");
-        assert!(short.ends_with('…'));
-        assert!(long.starts_with(short.trim_end_matches('…')));
-        assert!(!short.trim_end_matches('…').ends_with(' '));
-        assert_eq!(shorten("Ngắn gọn.", 40), "Ngắn gọn.");
-    }
-
-    #[test]
-    fn sentence_ends_need_a_following_space() {
-        assert_eq!(
-            first_sentence("Có 13.663 mô hình. Sau đó"),
-            "Có 13.663 mô hình."
-        );
-        assert_eq!(first_sentence("Chỉ một câu"), "Chỉ một câu");
-        assert_eq!(first_sentence("Vì sao? Vì dân."), "Vì sao?");
     }
 
     #[test]
@@ -279,7 +162,7 @@ mod tests {
     fn a_missing_date_is_said() {
         let mut r = report(Some("Tiêu đề"), vec![]);
         r.date = None;
-        assert_eq!(ReportCard::new(&r, Lang::Vi).date_text, "Không rõ ngày");
-        assert_eq!(ReportCard::new(&r, Lang::En).date_text, "Undated");
+        assert_eq!(card(&r, Lang::Vi).date_text, "Không rõ ngày");
+        assert_eq!(card(&r, Lang::En).date_text, "Undated");
     }
 }

@@ -22,15 +22,18 @@ use crate::core::url::{Notice, ViewState};
 
 /// Everything a view needs once the bundle is loaded; provided by context, `Copy`.
 ///
-/// - `bundle` and `prepared` are arena-stored `Arc`s: `explorer.bundle.with_value(|b| …)` reads
-///   without cloning, `explorer.bundle.get_value()` clones the `Arc` (cheap).
+/// - `bundle` is the parsed bundle, `None` while only the catalog is loaded: the list and the
+///   facets work from the catalog; the views that read the text render inside `WithText`
+///   (src/app/components/mod.rs), which waits for it.
+/// - `prepared` is an arena-stored `Arc`: the catalog first, then the catalog and the search
+///   index (`prepared.with_value(|p| …)` reads without cloning).
 /// - `state` is the current URL state; `results` is `prepared.run(&state)`, recomputed only
 ///   when the search text or the filters change (not on a view, doc or language change).
 /// - `lang` is the UI language: the URL's `lang`, else the browser's choice.
 #[derive(Clone, Copy)]
 pub struct Explorer {
-    /// The loaded bundle.
-    pub bundle: StoredValue<Arc<Bundle>>,
+    /// The loaded bundle, once its text is in.
+    pub bundle: RwSignal<Option<Arc<Bundle>>>,
     /// The catalog (facet values) and the search index, built once at load.
     pub prepared: StoredValue<Arc<Prepared>>,
     /// The current view state (the URL).

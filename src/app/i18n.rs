@@ -20,6 +20,10 @@ pub enum Msg {
     NoReports,
     /// Shown in place of a date when the report has none.
     Undated,
+    /// Shown by the reader, compare and figures views until the reports' text is loaded.
+    TextLoading,
+    /// Shown in place of results for a search asked before the search index is ready.
+    SearchWaiting,
     /// Screen-reader text before the list of authors.
     By,
     /// Marks a heading the app made from the body because the report has no title.
@@ -139,6 +143,14 @@ impl Lang {
                 "The data holds no report yet.",
             ),
             Msg::Undated => ("Không rõ ngày", "Undated"),
+            Msg::TextLoading => (
+                "Đang tải nội dung các báo cáo…",
+                "Loading the text of the reports…",
+            ),
+            Msg::SearchWaiting => (
+                "Đang chuẩn bị tìm kiếm: tải nội dung và lập chỉ mục báo cáo…",
+                "Getting the search ready: loading and indexing the reports' text…",
+            ),
             Msg::By => ("Tác giả", "By"),
             Msg::UntitledHint => (
                 "Không có tiêu đề; đây là câu đầu của bài",
@@ -326,6 +338,8 @@ mod tests {
             AppTagline,
             NoReports,
             Undated,
+            TextLoading,
+            SearchWaiting,
             By,
             UntitledHint,
             SearchLabel,

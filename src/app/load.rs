@@ -1,4 +1,4 @@
-//! Fetching and parsing the bundle in the browser.
+//! Fetching and parsing the catalog and the bundle in the browser.
 //!
 //! Every failure becomes a [`LoadError`] value for the page to show: nothing here panics or
 //! throws, so a missing or broken bundle never leaves an uncaught error in the console.
@@ -10,10 +10,55 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
 use crate::app::load_error::LoadError;
+use crate::core::meta::CatalogFile;
 use crate::core::model::Bundle;
 
 /// Fetches `url` (resolved against the document) and parses it as a bundle.
+///
+/// The body is read as bytes and parsed from them (`Bundle::from_json_bytes`): reading it as a
+/// JavaScript string would decode a hundred megabytes to UTF-16 only to encode them back
+/// into the wasm memory.
 pub async fn load_bundle(url: &str) -> Result<Arc<Bundle>, LoadError> {
+    let bytes = fetch_bytes(url).await?;
+    mark("danvan:parse:start");
+    let bundle = Bundle::from_json_bytes(&bytes);
+    measure("danvan:parse", "danvan:parse:start");
+    Ok(Arc::new(bundle?))
+}
+
+/// Fetches the catalog file (`bundle.catalog.json`): `None` when there is none or it cannot
+/// be used, with the reason in the console. The catalog only lets the list show before the
+/// bundle is in, so without it the page waits for the bundle; the bundle's own errors are the
+/// ones the page shows.
+pub async fn load_catalog(url: &str) -> Option<Arc<CatalogFile>> {
+    let bytes = match fetch_bytes(url).await {
+        Ok(bytes) => bytes,
+        // An old deployment has no catalog: not worth a warning.
+        Err(LoadError::Http { status: 404, .. }) => return None,
+        Err(e) => {
+            warn(&format!(
+                "danvan: {url} not used, waiting for the bundle: {}",
+                e.reason()
+            ));
+            return None;
+        }
+    };
+    mark("danvan:catalog:start");
+    let catalog = CatalogFile::from_json(&bytes);
+    measure("danvan:catalog", "danvan:catalog:start");
+    match catalog {
+        Ok(c) => Some(Arc::new(c)),
+        Err(e) => {
+            warn(&format!(
+                "danvan: {url} not used, waiting for the bundle: {e}"
+            ));
+            None
+        }
+    }
+}
+
+/// The body of `url`, as bytes copied into the wasm memory.
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
     let answer = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -27,18 +72,18 @@ pub async fn load_bundle(url: &str) -> Result<Arc<Bundle>, LoadError> {
             status_text: response.status_text(),
         });
     }
-    let text_promise = response
-        .text()
+    let buffer = response
+        .array_buffer()
         .map_err(|e| LoadError::Body(js_message(&e)))?;
-    let text = JsFuture::from(text_promise)
+    let buffer = JsFuture::from(buffer)
         .await
-        .map_err(|e| LoadError::Body(js_message(&e)))?
-        .as_string()
-        .ok_or_else(|| LoadError::Body("the body is not text".into()))?;
-    mark("danvan:parse:start");
-    let bundle = Bundle::from_json(&text);
-    measure("danvan:parse", "danvan:parse:start");
-    Ok(Arc::new(bundle?))
+        .map_err(|e| LoadError::Body(js_message(&e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A console warning: for what the page works around without troubling the reader.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
 }
 
 /// A `performance.mark` (for the browser benchmark, tests/bench); silently nothing without

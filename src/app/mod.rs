@@ -29,6 +29,10 @@ pub mod views;
 /// The bundle's URL, relative to the page so that hosting under a sub-path needs no setting.
 pub const BUNDLE_URL: &str = "bundle.json";
 
+/// The catalog's URL (the report list without the text, written beside the bundle by
+/// `danvan compile`), fetched alongside the bundle so the list shows first.
+pub const CATALOG_URL: &str = "bundle.catalog.json";
+
 /// Mounts the app on `<body>`. The web binary (`src/bin/web.rs`) calls only this.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {

@@ -16,11 +16,13 @@ Usage:
   danvan synth --reports N [--seed S] -o <DIR>
   danvan --help | --version
 
-Reads every .txt file under DIR (recursively, sorted by path) and writes the bundle to FILE.
+Reads every .txt file under DIR (recursively, sorted by path) and writes the bundle to FILE,
+and its catalog (the report list without the text, which the app shows first) beside it:
+bundle.json -> bundle.catalog.json.
 Without --manifest/--topics/--aliases, uses corpus.toml, topics.toml and aliases.toml in
 DIR's parent folder when they exist.
 
-  -o, --output FILE   where to write the bundle (written atomically)
+  -o, --output FILE   where to write the bundle (it and its catalog are written atomically)
   --manifest FILE     curation manifest (corpus.toml)
   --topics FILE       topic taxonomy (topics.toml)
   --aliases FILE      alias groups (aliases.toml)
@@ -191,8 +193,8 @@ fn run(a: &CompileArgs) -> i32 {
         );
         return 1;
     }
-    match write::write_atomic(&a.output, compiled.bundle.to_json().as_bytes()) {
-        Ok(()) => 0,
+    match write::write_bundle(&a.output, &compiled.bundle) {
+        Ok(_) => 0,
         Err(e) => fail(&e),
     }
 }

@@ -7,9 +7,10 @@
 //! half of one.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::diag::CompileError;
+use crate::core::meta::CatalogFile;
 use crate::core::model::{Bundle, Report, Topic, SCHEMA_VERSION};
 use crate::core::text::folded_key;
 
@@ -49,6 +50,30 @@ pub fn bundle(topics: Vec<Topic>, aliases: Vec<Vec<String>>, mut reports: Vec<Re
         aliases,
         reports,
     }
+}
+
+/// Where the catalog of a bundle goes: beside it, "bundle.json" → "bundle.catalog.json"
+/// (the app fetches both names from the same folder).
+pub fn catalog_path(bundle: &Path) -> PathBuf {
+    let name = bundle
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    bundle.with_file_name(format!("{stem}.catalog.json"))
+}
+
+/// Writes the bundle to `path` and its catalog ([`CatalogFile`]) beside it
+/// ([`catalog_path`]), each atomically, and returns the catalog's path. The bundle goes
+/// first: a run stopped between the two leaves the new bundle with the old catalog, which the
+/// app notices (it recomputes the list from the bundle, which wins), never a catalog of a
+/// bundle that was not written.
+pub fn write_bundle(path: &Path, bundle: &Bundle) -> Result<PathBuf, CompileError> {
+    write_atomic(path, bundle.to_json().as_bytes())?;
+    let catalog = CatalogFile::of(&bundle.generator, &bundle.topics, &bundle.reports);
+    let catalog_path = catalog_path(path);
+    write_atomic(&catalog_path, catalog.to_json().as_bytes())?;
+    Ok(catalog_path)
 }
 
 /// Writes `bytes` to `path` atomically: temp file in the same folder, fsync, rename.
@@ -130,6 +155,26 @@ mod tests {
         assert!(write_atomic(&out, b"new").is_err());
         assert_eq!(std::fs::read_to_string(out.join("keep")).unwrap(), "x");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_catalog_goes_beside_the_bundle() {
+        assert_eq!(
+            catalog_path(Path::new("dist/bundle.json")),
+            Path::new("dist/bundle.catalog.json")
+        );
+        assert_eq!(
+            catalog_path(Path::new("out")),
+            Path::new("out.catalog.json")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("bundle.json");
+        let b = bundle(vec![], vec![], vec![]);
+        let written = write_bundle(&out, &b).unwrap();
+        assert_eq!(written, dir.path().join("bundle.catalog.json"));
+        let c = CatalogFile::from_json(&std::fs::read(&written).unwrap()).unwrap();
+        assert_eq!(c.generator, b.generator);
+        assert!(c.reports.is_empty());
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod figures;
 pub mod fnv;
 pub mod i18n;
+pub mod meta;
 pub mod model;
 pub mod query;
 pub mod search;

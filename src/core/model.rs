@@ -237,10 +237,16 @@ impl Bundle {
     /// converted it, which doubled the parse time and the memory of a large bundle and put a
     /// second copy of every deserializer into the wasm.
     pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
-        match serde_json::from_str::<Bundle>(text) {
+        Bundle::from_json_bytes(text.as_bytes())
+    }
+
+    /// [`Bundle::from_json`] on the bytes of the file, as they come off the network: UTF-8
+    /// is checked while parsing, so the app never decodes the text into a second string.
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
+        match serde_json::from_slice::<Bundle>(bytes) {
             Ok(bundle) if bundle.schema_version == SCHEMA_VERSION => Ok(bundle),
             Ok(bundle) => Err(BundleError::UnknownVersion(bundle.schema_version.into())),
-            Err(shape) => Err(match version_of(text) {
+            Err(shape) => Err(match version_of(bytes) {
                 Some(Some(v)) if v != u64::from(SCHEMA_VERSION) => BundleError::UnknownVersion(v),
                 Some(None) => BundleError::Malformed("it has no numeric \"schema_version\"".into()),
                 _ => BundleError::Malformed(shape.to_string()),
@@ -257,13 +263,13 @@ impl Bundle {
 /// Only the schema version of a JSON object, whatever its other fields hold: `None` when the
 /// text is not a JSON object, `Some(None)` when the object has no non-negative integer
 /// `schema_version`.
-fn version_of(text: &str) -> Option<Option<u64>> {
+fn version_of(bytes: &[u8]) -> Option<Option<u64>> {
     #[derive(Deserialize)]
     struct VersionOnly {
         #[serde(default)]
         schema_version: Option<serde_json::Value>,
     }
-    let probe: VersionOnly = serde_json::from_str(text).ok()?;
+    let probe: VersionOnly = serde_json::from_slice(bytes).ok()?;
     Some(
         probe
             .schema_version
@@ -327,6 +333,23 @@ mod tests {
         assert!(
             why.contains("invalid type") && why.contains("column"),
             "{why}"
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_malformed_not_a_panic() {
+        // A valid bundle but for one byte inside the generator string.
+        let json = tiny().to_json();
+        let at = json.find("danvan test").unwrap();
+        let mut bytes = json.into_bytes();
+        bytes[at] = 0xff;
+        let Err(BundleError::Malformed(why)) = Bundle::from_json_bytes(&bytes) else {
+            panic!("invalid UTF-8 must be refused as malformed");
+        };
+        assert!(why.contains("invalid unicode"), "{why}");
+        assert_eq!(
+            Bundle::from_json_bytes(tiny().to_json().as_bytes()),
+            Ok(tiny())
         );
     }
 

@@ -39,7 +39,8 @@
 //! ```
 
 use crate::core::i18n::Lang;
-use crate::core::model::{Bundle, City, Label};
+use crate::core::meta::{CatalogFile, ReportMeta};
+use crate::core::model::{Bundle, City, Label, Topic};
 use crate::core::search::{Query, Ranked, ReportHit, SearchIndex};
 use crate::core::sort;
 use crate::core::text::{collate, toned_phrase};
@@ -102,6 +103,8 @@ pub struct Catalog {
     /// Per city in [`City::ALL`] order, whether some report has it.
     cities: [bool; 4],
     reports: Vec<ReportFacets>,
+    /// Each report's list entry (title, heading, date, …), for the list before the text loads.
+    metas: Vec<ReportMeta>,
     /// Report indices, newest date first, undated last, ties in bundle order.
     by_date: Vec<usize>,
     topic_ids: HashMap<String, u32>,
@@ -135,19 +138,30 @@ fn sorted_names(names: Vec<String>) -> (Vec<String>, HashMap<String, u32>) {
 impl Catalog {
     /// Precomputes every report's facet values. Linear in reports and paragraphs.
     pub fn new(bundle: &Bundle) -> Catalog {
-        let mut topics: Vec<TopicInfo> = bundle
-            .topics
+        Catalog::from_meta(
+            &bundle.topics,
+            bundle.reports.iter().map(ReportMeta::of).collect(),
+        )
+    }
+
+    /// The catalog of a catalog file, before the bundle's text is loaded.
+    pub fn from_file(file: &CatalogFile) -> Catalog {
+        Catalog::from_meta(&file.topics, file.reports.clone())
+    }
+
+    /// The catalog of reports' list entries ([`ReportMeta::of`]), in bundle order.
+    pub fn from_meta(taxonomy: &[Topic], metas: Vec<ReportMeta>) -> Catalog {
+        let mut topics: Vec<TopicInfo> = taxonomy
             .iter()
             .map(|t| TopicInfo {
                 id: t.id.clone(),
                 label: Some(t.label.clone()),
             })
             .collect();
-        let mut unknown: Vec<String> = bundle
-            .reports
+        let mut unknown: Vec<String> = metas
             .iter()
-            .flat_map(|r| r.paragraphs.iter().flat_map(|p| p.topics.iter()))
-            .filter(|id| !bundle.topics.iter().any(|t| &t.id == *id))
+            .flat_map(|r| r.topics.iter())
+            .filter(|id| !taxonomy.iter().any(|t| &t.id == *id))
             .cloned()
             .collect();
         sort::sort(&mut unknown);
@@ -158,29 +172,21 @@ impl Catalog {
             topic_ids.entry(t.id.clone()).or_insert(i as u32);
         }
 
-        let (outlets, outlet_keys) = sorted_names(
-            bundle
-                .reports
-                .iter()
-                .filter_map(|r| r.outlet.clone())
-                .collect(),
-        );
+        let (outlets, outlet_keys) =
+            sorted_names(metas.iter().filter_map(|r| r.outlet.clone()).collect());
         let (persons, person_keys) = sorted_names(
-            bundle
-                .reports
+            metas
                 .iter()
-                .flat_map(|r| r.people.iter().map(|p| p.name.clone()))
+                .flat_map(|r| r.people.iter().cloned())
                 .collect(),
         );
 
-        let reports: Vec<ReportFacets> = bundle
-            .reports
+        let reports: Vec<ReportFacets> = metas
             .iter()
             .map(|r| {
                 let mut topics: Vec<u32> = r
-                    .paragraphs
+                    .topics
                     .iter()
-                    .flat_map(|p| p.topics.iter())
                     .filter_map(|id| topic_ids.get(id).copied())
                     .collect();
                 sort::sort(&mut topics);
@@ -188,7 +194,7 @@ impl Catalog {
                 let mut persons: Vec<u32> = r
                     .people
                     .iter()
-                    .filter_map(|p| person_keys.get(&toned_phrase(&p.name)).copied())
+                    .filter_map(|p| person_keys.get(&toned_phrase(p)).copied())
                     .collect();
                 sort::sort(&mut persons);
                 persons.dedup();
@@ -201,7 +207,7 @@ impl Catalog {
                         .as_deref()
                         .and_then(|o| outlet_keys.get(&toned_phrase(o)).copied()),
                     persons,
-                    paragraphs: r.paragraphs.len(),
+                    paragraphs: r.paragraphs,
                 }
             })
             .collect();
@@ -210,15 +216,15 @@ impl Catalog {
         sort::sort(&mut years);
         years.dedup();
 
-        let mut by_date: Vec<usize> = (0..bundle.reports.len()).collect();
+        let mut by_date: Vec<usize> = (0..metas.len()).collect();
         sort::sort_by(&mut by_date, |&a, &b| {
-            let (da, db) = (&bundle.reports[a].date, &bundle.reports[b].date);
+            let (da, db) = (&metas[a].date, &metas[b].date);
             // Newest first; `None` sorts below every date, so it lands last.
             db.cmp(da).then(a.cmp(&b))
         });
 
         let mut report_ids = HashMap::new();
-        for (i, r) in bundle.reports.iter().enumerate() {
+        for (i, r) in metas.iter().enumerate() {
             report_ids.entry(r.id.clone()).or_insert(i);
         }
 
@@ -230,12 +236,23 @@ impl Catalog {
             years,
             cities,
             reports,
+            metas,
             by_date,
             topic_ids,
             outlet_keys,
             person_keys,
             report_ids,
         }
+    }
+
+    /// The list entry of report `i` (bundle order).
+    pub fn meta(&self, i: usize) -> Option<&ReportMeta> {
+        self.metas.get(i)
+    }
+
+    /// Every report's list entry, in bundle order.
+    pub fn metas(&self) -> &[ReportMeta] {
+        &self.metas
     }
 
     /// Number of reports.
@@ -522,28 +539,23 @@ impl Prepared {
         }
     }
 
-    /// The catalog alone, with an empty index (the bundle's aliases only): for showing the
-    /// first results before the index is built.
-    pub fn catalog_first(bundle: &Bundle) -> Prepared {
-        let shell = Bundle {
-            schema_version: bundle.schema_version,
-            generator: String::new(),
-            topics: Vec::new(),
-            aliases: bundle.aliases.clone(),
-            reports: Vec::new(),
-        };
+    /// The catalog alone, with an empty index: for showing the first results before the
+    /// bundle's text is loaded and indexed (from [`Catalog::from_file`], or [`Catalog::new`]).
+    pub fn from_catalog(catalog: Catalog) -> Prepared {
         Prepared {
-            catalog: Catalog::new(bundle),
-            index: SearchIndex::new(&shell),
+            catalog,
+            index: SearchIndex::empty(),
             indexed: false,
         }
     }
 
-    /// This catalog with the full index of `bundle` (the bundle it was made from).
-    pub fn with_index(&self, bundle: &Bundle) -> Prepared {
+    /// A catalog and the full index of the same bundle, the index built a slice at a time
+    /// ([`crate::core::search::IndexBuilder`]). Give the catalog made from the bundle
+    /// ([`Catalog::new`]): the bundle is the truth, a catalog file only its cache.
+    pub fn from_index(catalog: Catalog, index: SearchIndex) -> Prepared {
         Prepared {
-            catalog: self.catalog.clone(),
-            index: SearchIndex::new(bundle),
+            catalog,
+            index,
             indexed: true,
         }
     }
@@ -745,14 +757,23 @@ mod tests {
     #[test]
     fn the_catalog_comes_first_and_a_search_waits_for_the_index() {
         let b = corpus();
-        let first = Prepared::catalog_first(&b);
+        let first = Prepared::from_catalog(Catalog::new(&b));
         let all = first.run(&ViewState::default());
         assert!(!all.pending);
         assert_eq!(all.rows, Prepared::new(&b).run(&ViewState::default()).rows);
         let (state, _) = ViewState::parse("q=dân+vận&city=hanoi");
         let waiting = first.run(&state);
         assert!(waiting.pending && waiting.searched && waiting.rows.is_empty());
-        let full = first.with_index(&b);
+        let mut builder = IndexBuilder::new(&b);
+        let mut slices = 0;
+        while !builder.add(&b, 1) {
+            slices += 1;
+        }
+        assert!(
+            slices >= 2,
+            "the test corpus is indexed over several slices"
+        );
+        let full = Prepared::from_index(Catalog::new(&b), builder.finish());
         let found = full.run(&state);
         assert!(!found.pending);
         assert_eq!(found, Prepared::new(&b).run(&state));
@@ -760,8 +781,38 @@ mod tests {
     }
 
     use super::*;
+    use crate::core::meta::CatalogFile;
     use crate::core::model::*;
     use crate::core::search::tests::{bundle, para, report};
+    use crate::core::search::IndexBuilder;
+
+    #[test]
+    fn a_catalog_file_gives_the_list_and_facets_the_bundle_gives() {
+        let b = corpus();
+        let file = CatalogFile::from_json(
+            CatalogFile::of(&b.generator, &b.topics, &b.reports)
+                .to_json()
+                .as_bytes(),
+        )
+        .unwrap();
+        let early = Prepared::from_catalog(Catalog::from_file(&file));
+        let full = Prepared::new(&b);
+        assert_eq!(early.catalog.metas(), full.catalog.metas());
+        for q in [
+            "",
+            "city=hanoi",
+            "topic=covid-19&year=2021-2023",
+            "person=x",
+        ] {
+            let (state, _) = ViewState::parse(q);
+            assert_eq!(early.run(&state), full.run(&state), "{q}");
+            assert_eq!(
+                early.catalog.check(&state),
+                full.catalog.check(&state),
+                "{q}"
+            );
+        }
+    }
 
     /// Five reports: two Hà Nội, two TP.HCM, one national; topics, outlets, people and dates vary.
     fn corpus() -> Bundle {

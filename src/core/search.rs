@@ -159,36 +159,101 @@ fn kind_weight(kind: ParagraphKind) -> u8 {
     }
 }
 
+/// Builds a [`SearchIndex`] a slice of reports at a time, so that a page can index ten
+/// thousand reports between frames instead of freezing for seconds. The result is the same
+/// index [`SearchIndex::new`] builds (it is built this way).
+///
+/// ```
+/// # use danvan::core::model::*;
+/// # use danvan::core::search::{IndexBuilder, SearchIndex};
+/// # let bundle = Bundle { schema_version: SCHEMA_VERSION, generator: "doc".into(), topics: vec![],
+/// #     aliases: vec![], reports: vec![] };
+/// let mut builder = IndexBuilder::new(&bundle);
+/// while !builder.add(&bundle, 200) {
+///     // yield to the browser here
+/// }
+/// let index: SearchIndex = builder.finish();
+/// ```
+#[derive(Debug)]
+pub struct IndexBuilder {
+    index: SearchIndex,
+    /// Each word as written → its (key id, spelling), so keys are computed once per spelling.
+    seen: FnvMap<String, (u32, u16)>,
+    /// The next report to index.
+    next: usize,
+}
+
+impl IndexBuilder {
+    /// A build of `bundle`'s index, with its alias groups; no report indexed yet.
+    pub fn new(bundle: &Bundle) -> IndexBuilder {
+        IndexBuilder {
+            index: SearchIndex {
+                report_toks: Vec::with_capacity(bundle.reports.len() + 1),
+                aliases: Aliases::new(&bundle.aliases),
+                ..SearchIndex::empty()
+            },
+            seen: FnvMap::default(),
+            next: 0,
+        }
+    }
+
+    /// Indexes up to `reports` more reports of `bundle` (the bundle given to
+    /// [`IndexBuilder::new`]); true once every report is in.
+    pub fn add(&mut self, bundle: &Bundle, reports: usize) -> bool {
+        let end = self.next.saturating_add(reports).min(bundle.reports.len());
+        let index = &mut self.index;
+        for (r, report) in bundle.reports[self.next..end].iter().enumerate() {
+            let r = (self.next + r) as u32;
+            index.report_toks.push(index.next_token());
+            if let Some(title) = &report.title {
+                index.add_paragraph(&mut self.seen, r, TITLE, 3, title);
+            }
+            for (i, p) in report.paragraphs.iter().enumerate() {
+                if !p.kind.is_clutter() {
+                    index.add_paragraph(&mut self.seen, r, i as u32, kind_weight(p.kind), &p.text);
+                }
+            }
+        }
+        self.next = end;
+        end == bundle.reports.len()
+    }
+
+    /// How many reports are indexed so far.
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    /// The index of the reports added so far (call it once [`IndexBuilder::add`] said true).
+    pub fn finish(self) -> SearchIndex {
+        let mut index = self.index;
+        index.report_toks.push(index.next_token());
+        index.shrink();
+        index
+    }
+}
+
 impl SearchIndex {
     /// Indexes every non-clutter paragraph and every report title of `bundle`, and precomputes
     /// the alias groups. Linear in the number of words.
     pub fn new(bundle: &Bundle) -> SearchIndex {
-        let mut index = SearchIndex {
+        let mut builder = IndexBuilder::new(bundle);
+        while !builder.add(bundle, usize::MAX) {}
+        builder.finish()
+    }
+
+    /// An index of nothing (no reports, no aliases): what the app searches before the
+    /// bundle's text is there.
+    pub fn empty() -> SearchIndex {
+        SearchIndex {
             keys: FnvMap::default(),
             postings: Vec::new(),
             tok_start: Vec::new(),
             tok_end: Vec::new(),
             para_first: Vec::new(),
             paras: Vec::new(),
-            report_toks: Vec::with_capacity(bundle.reports.len() + 1),
-            aliases: Aliases::new(&bundle.aliases),
-        };
-        let mut seen = FnvMap::default();
-        for (r, report) in bundle.reports.iter().enumerate() {
-            let r = r as u32;
-            index.report_toks.push(index.next_token());
-            if let Some(title) = &report.title {
-                index.add_paragraph(&mut seen, r, TITLE, 3, title);
-            }
-            for (i, p) in report.paragraphs.iter().enumerate() {
-                if !p.kind.is_clutter() {
-                    index.add_paragraph(&mut seen, r, i as u32, kind_weight(p.kind), &p.text);
-                }
-            }
+            report_toks: vec![0],
+            aliases: Aliases::new(&[]),
         }
-        index.report_toks.push(index.next_token());
-        index.shrink();
-        index
     }
 
     fn next_token(&self) -> u32 {

@@ -20,13 +20,17 @@
 //    and brotli quality 11 (files over 16 MB: quality 9, as q11 runs at about 1 MB/s; the
 //    quality used is recorded). "first load" = the sum over those resources.
 // 2. firstResultsMs: navigation start (performance.timeOrigin) to the first painted results:
-//    an init script watches the DOM; when the first `[data-report-id]` row exists it waits for
-//    requestAnimationFrame + setTimeout(0), i.e. until the frame holding the row has been
-//    produced. Median of --loads page loads, each in a fresh context. Also recorded per load:
-//    when bundle.json finished downloading (resource timing responseEnd) and the app's own
-//    measures `danvan:parse` (Bundle::from_json on the fetched text, src/app/load.rs) and
-//    `danvan:index` (the search index, built after the list is first painted from the catalog:
-//    Prepared::with_index in src/app/components/mod.rs); indexEndMs: navigation to index built.
+//    the Element Timing entry of the result count (`elementtiming="result-count"`, painted
+//    with the first rows: the browser's own render time). Where the browser has no Element
+//    Timing, an init script's fallback: when the first `[data-report-id]` row exists it waits
+//    for requestAnimationFrame + setTimeout(0) (firstResultsFrameMs, which runs only after any
+//    task the app queued first, so it can be late). Median of --loads page loads, each in a
+//    fresh context. Also recorded per load: when bundle.catalog.json and bundle.json finished
+//    downloading (resource timing responseEnd) and the app's own measures `danvan:parse`
+//    (Bundle::from_json_bytes on the fetched bytes, src/app/load.rs) and `danvan:index` (the
+//    search index, built from the bundle a slice at a time after the list is painted from the
+//    catalog: build_index in src/app/components/mod.rs, turns between slices included);
+//    indexEndMs: navigation to index built ("search ready").
 // 3. parseMs / indexMs: those two measures (medians over the loads).
 // 4. wasm memory: `memory.buffer.byteLength` of the app's WebAssembly.Memory after the load
 //    (the wasm-bindgen module's exports, reached by importing the same module boot.js loaded and
@@ -252,7 +256,9 @@ async function syntheticBundle(n, seed, fresh) {
   // A bundle of another schema (an old cache) is rebuilt; the seed bundle says which is current.
   const schema = async (path) =>
     /"schema_version"\s*:\s*(\d+)/.exec((await readFile(path, 'utf8').catch(() => '')).slice(0, 200))?.[1];
-  const cached = existsSync(bundle) && (await schema(bundle)) === (await schema(join(DIST, 'bundle.json')));
+  // The catalog beside it is written by the same compile; a cache from before catalogs has none.
+  const cached = existsSync(bundle) && existsSync(catalogOf(bundle)) &&
+    (await schema(bundle)) === (await schema(join(DIST, 'bundle.json')));
   if (!cached) {
     log(`compiling ${relative(REPO, reports)} → ${relative(REPO, bundle)}`);
     const t = Date.now();
@@ -263,17 +269,24 @@ async function syntheticBundle(n, seed, fresh) {
   return bundle;
 }
 
-/** A copy of dist/ whose bundle.json is `bundle` (a symbolic link: the bundle can be large). */
+/** The catalog `danvan compile` writes beside a bundle: bundle.json → bundle.catalog.json. */
+const catalogOf = (bundle) => bundle.replace(/\.json$/, '.catalog.json');
+
+/**
+ * A copy of dist/ whose bundle.json and bundle.catalog.json are `bundle` and its catalog
+ * (symbolic links: the bundle can be large).
+ */
 async function siteWith(bundle, name) {
   const site = join(REPO, 'target', 'bench', name);
   await rm(site, { recursive: true, force: true });
   await mkdir(site, { recursive: true });
   for (const entry of await readdir(DIST, { withFileTypes: true })) {
-    if (entry.isFile() && entry.name !== 'bundle.json') {
+    if (entry.isFile() && entry.name !== 'bundle.json' && entry.name !== 'bundle.catalog.json') {
       await copyFile(join(DIST, entry.name), join(site, entry.name));
     }
   }
   await symlink(bundle, join(site, 'bundle.json'));
+  await symlink(catalogOf(bundle), join(site, 'bundle.catalog.json'));
   return site;
 }
 
@@ -310,6 +323,7 @@ function kindOf(file) {
   if (file === 'index.html') return 'html';
   if (file === 'boot.js') return 'boot.js';
   if (file === 'bundle.json') return 'bundle.json';
+  if (file === 'bundle.catalog.json') return 'catalog';
   if (file.endsWith('.wasm')) return 'wasm';
   if (file.endsWith('.js')) return 'js';
   if (file.endsWith('.css')) return 'css';
@@ -338,7 +352,7 @@ async function siteSizes(site, requested) {
  *  timestamps of the last click and change (filter changes), and holds the DOM conditions the
  *  measurements wait for (named here: the page's CSP forbids building functions from text). */
 function pageProbe() {
-  const bench = (window.__bench = { firstRow: null, firstResults: null, lastClick: null, lastChange: null });
+  const bench = (window.__bench = { firstRow: null, lastClick: null, lastChange: null });
   // The frame holding a DOM change is produced after the requestAnimationFrame callbacks;
   // a task queued from one runs after that frame.
   const afterPaint = (done) => requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
@@ -346,8 +360,25 @@ function pageProbe() {
     if (bench.firstRow == null && document.querySelector('[data-report-id]')) {
       bench.firstRow = performance.now();
       observer.disconnect();
-      afterPaint((t) => (bench.firstResults = t));
+      afterPaint((t) => (bench.firstResultsFrame = t));
     }
+  });
+  // The paint itself, from the browser: Element Timing on the result count (elementtiming=
+  // "result-count"), which is rendered with the first rows. The rAF + timer probe above is the
+  // fallback; it can only run after any task the app queued first.
+  bench.firstResultsFrame = null;
+  bench.firstResultsPaint = null;
+  if (PerformanceObserver.supportedEntryTypes?.includes('element')) {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.identifier === 'result-count' && bench.firstResultsPaint == null) {
+          bench.firstResultsPaint = e.renderTime || e.startTime;
+        }
+      }
+    }).observe({ type: 'element', buffered: true });
+  }
+  Object.defineProperty(bench, 'firstResults', {
+    get: () => (bench.firstResultsFrame == null ? null : bench.firstResultsPaint ?? bench.firstResultsFrame),
   });
   observer.observe(document, { childList: true, subtree: true });
   document.addEventListener('click', (e) => (bench.lastClick = e.timeStamp), true);
@@ -493,6 +524,9 @@ async function pageLoad(browser, server, label, o) {
       return {
         firstRowMs: window.__bench.firstRow,
         firstResultsMs: window.__bench.firstResults,
+        firstResultsPaintMs: window.__bench.firstResultsPaint,
+        firstResultsFrameMs: window.__bench.firstResultsFrame,
+        catalogFetchedMs: performance.getEntriesByType('resource').find((e) => /\/bundle\.catalog\.json$/.test(e.name))?.responseEnd ?? null,
         bundleFetchedMs: bundle?.responseEnd ?? null,
         parseMs: parse?.duration ?? null,
         parseStartMs: parse?.startTime ?? null,
@@ -530,6 +564,9 @@ async function loads(browser, server, label, n, o) {
   return {
     loads: per,
     firstResultsMs: summary(pick('firstResultsMs')),
+    firstResultsPaintMs: summary(pick('firstResultsPaintMs')),
+    firstResultsFrameMs: summary(pick('firstResultsFrameMs')),
+    catalogFetchedMs: summary(pick('catalogFetchedMs')),
     bundleFetchedMs: summary(pick('bundleFetchedMs')),
     textToWasmMs: summary(per.filter((p) => p.parseStartMs != null && p.bundleFetchedMs != null).map((p) => p.parseStartMs - p.bundleFetchedMs)),
     parseMs: summary(pick('parseMs')),
@@ -837,11 +874,15 @@ function markdown(r) {
   }
   lines.push('| measure | seed site | ' + `${r.options.reports} reports |`, '|---|---|---|');
   const row = (label, key, unit = 'ms') => lines.push(`| ${label} | ${r.loads.seed[key].median} ${unit} | ${r.loads.synthetic[key].median} ${unit} (${r.loads.synthetic[key].min}–${r.loads.synthetic[key].max}) |`);
+  const rowIf = (label, key) => r.loads.synthetic[key]?.n ? row(label, key) : null;
   row('navigation → first results painted (median)', 'firstResultsMs');
+  rowIf('… by Element Timing (the browser\'s render time)', 'firstResultsPaintMs');
+  rowIf('… by requestAnimationFrame + timer (after the app\'s queued tasks)', 'firstResultsFrameMs');
+  rowIf('navigation → bundle.catalog.json downloaded', 'catalogFetchedMs');
   row('navigation → bundle.json downloaded', 'bundleFetchedMs');
-  row('bundle.json downloaded → parse starts (response.text(), copy into wasm)', 'textToWasmMs');
-  row('danvan:parse (Bundle::from_json)', 'parseMs');
-  row('danvan:index (the search index, built after the first results are painted)', 'indexMs');
+  row('bundle.json downloaded → parse starts (array buffer, copy into wasm)', 'textToWasmMs');
+  row('danvan:parse (Bundle::from_json_bytes)', 'parseMs');
+  row('danvan:index (the search index, in slices between frames, after the first paint)', 'indexMs');
   row('navigation → search index built (search ready)', 'indexEndMs');
   lines.push(`| wasm memory after load | ${fmtBytes(r.loads.seed.wasmMemoryBytes)} | ${fmtBytes(r.loads.synthetic.wasmMemoryBytes)} |`);
   lines.push(`| JS heap used after load | ${fmtBytes(r.loads.seed.jsHeapUsedBytes)} | ${fmtBytes(r.loads.synthetic.jsHeapUsedBytes)} |`);

@@ -25,6 +25,7 @@ after(async () => {
 });
 
 async function openWithFixture(explorer) {
+  await explorer.withoutCatalog();
   await explorer.page.route('**/bundle.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: fixture }),
   );

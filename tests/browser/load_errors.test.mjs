@@ -84,10 +84,13 @@ test('the loading state is visible while the bundle is on its way', async (t) =>
   await withExplorer(t, async (explorer) => {
     let release;
     const held = new Promise((ok) => (release = ok));
-    await explorer.page.route('**/bundle.json', async (route) => {
-      await held;
-      await route.continue();
-    });
+    // The catalog and the bundle both: either one is enough to show the list.
+    for (const file of ['**/bundle.json', '**/bundle.catalog.json']) {
+      await explorer.page.route(file, async (route) => {
+        await held;
+        await route.continue();
+      });
+    }
     await explorer.page.goto(site.url);
     const status = explorer.page.getByRole('status');
     await status.waitFor();

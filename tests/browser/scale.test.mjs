@@ -35,6 +35,7 @@ after(async () => {
 
 /** Opens `query` on the big bundle and waits for `ready` to show. */
 async function openBig(explorer, query, ready) {
+  await explorer.withoutCatalog();
   await explorer.page.route('**/bundle.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: big }),
   );

@@ -100,6 +100,7 @@ test('typing replaces one history entry instead of adding one per keystroke', as
 test('only the first page of a long list is rendered; the count is always whole', async (t) => {
   await withExplorer(t, async (explorer) => {
     // 120 copies of one report under distinct ids.
+    await explorer.withoutCatalog();
     await explorer.page.route('**/bundle.json', async (route) => {
       const response = await route.fetch();
       const bundle = await response.json();

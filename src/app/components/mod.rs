@@ -1,9 +1,10 @@
 //! The app's components. They render what the DOM-free modules and the core compute; none of
 //! them parses, filters or formats data itself.
 //!
-//! [`App`] installs the URL state and loads the bundle; [`Loaded`] builds the search index
-//! once, provides the [`crate::app::context::Explorer`] and switches between the views named by
-//! the URL's `view` key.
+//! [`App`] installs the URL state and loads the catalog and the bundle; [`Loaded`] shows the
+//! list from the catalog, takes the bundle when it comes, builds the search index once,
+//! provides the [`crate::app::context::Explorer`] and switches between the views named by the
+//! URL's `view` key.
 
 mod facets;
 mod header;
@@ -28,15 +29,30 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::context::{sync_document_language, Explorer, UrlState};
-use crate::app::load::{load_bundle, mark, measure};
-use crate::app::BUNDLE_URL;
+use crate::app::i18n::Msg;
+use crate::app::load::{load_bundle, load_catalog, mark, measure, warn};
+use crate::app::load_error::LoadError;
+use crate::app::{BUNDLE_URL, CATALOG_URL};
 use crate::core::model::Bundle;
-use crate::core::query::Prepared;
+use crate::core::query::{Catalog, Prepared};
+use crate::core::search::{IndexBuilder, SearchIndex};
 use crate::core::url::{View, ViewState};
 
+/// What the page can show while loading: nothing yet, the explorer (from the catalog or the
+/// bundle, whichever came first), or the bundle's load error.
+#[derive(Debug, Clone, PartialEq)]
+enum Stage {
+    Loading,
+    Ready,
+    Failed(LoadError),
+}
+
 /// The whole page: header, then the loading state, the load error or the explorer.
-/// It reads the URL state first (so the language is right while loading), fetches the bundle
-/// once, and provides the UI language and the URL state by context.
+/// It reads the URL state first (so the language is right while loading), fetches the catalog
+/// and the bundle at once, and provides the UI language and the URL state by context. The
+/// explorer shows as soon as the catalog is in (a few percent of the bundle's bytes); the
+/// bundle follows. A failed bundle replaces everything with its error: the text is what the
+/// explorer is for.
 #[component]
 pub fn App() -> impl IntoView {
     let url = UrlState::install();
@@ -45,47 +61,78 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     sync_document_language(lang);
 
+    let catalog = LocalResource::new(|| load_catalog(CATALOG_URL));
     let bundle = LocalResource::new(|| load_bundle(BUNDLE_URL));
+    let stage = Memo::new(move |_| match (bundle.get(), catalog.get()) {
+        (Some(Err(error)), _) => Stage::Failed(error),
+        (Some(Ok(_)), _) | (_, Some(Some(_))) => Stage::Ready,
+        _ => Stage::Loading,
+    });
+    // The bundle once it is parsed; `None` before (and after a failure, which `stage` shows).
+    let text = Signal::derive(move || bundle.get().and_then(Result::ok));
 
     view! {
         <Header/>
         <main id="main" class="wrap">
-            {move || match bundle.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Ok(bundle)) => view! { <Loaded bundle/> }.into_any(),
-                Some(Err(error)) => view! { <LoadFailed error/> }.into_any(),
+            {move || match stage.get() {
+                Stage::Loading => view! { <Loading/> }.into_any(),
+                Stage::Failed(error) => view! { <LoadFailed error/> }.into_any(),
+                Stage::Ready => {
+                    // Rendered once: `stage` stays Ready when the bundle follows the catalog.
+                    let first = match (text.get_untracked(), catalog.get_untracked().flatten()) {
+                        (Some(bundle), _) => Catalog::new(&bundle),
+                        (None, Some(file)) => Catalog::from_file(&file),
+                        (None, None) => unreachable!("Ready needs the catalog or the bundle"),
+                    };
+                    view! { <Loaded first text/> }.into_any()
+                }
             }}
         </main>
     }
 }
 
-/// Everything shown once the bundle is loaded: the navigation, then the view the URL names.
-/// It builds the catalog and search index once and provides them, with the state and the
-/// results, as an [`Explorer`] by context.
+/// Everything shown once the list can be: the navigation, then the view the URL names.
+/// It starts from a catalog (the list and facets work at once), takes the bundle when it
+/// arrives, builds the search index from it a slice at a time between frames, and provides
+/// all of it, with the state and the results, as an [`Explorer`] by context.
 #[component]
 pub fn Loaded(
-    /// The parsed bundle, shared, never copied.
-    bundle: Arc<Bundle>,
+    /// The list's entries: from the catalog file, or from the bundle when it came first.
+    first: Catalog,
+    /// The bundle, once parsed.
+    text: Signal<Option<Arc<Bundle>>>,
 ) -> impl IntoView {
     let url = expect_context::<UrlState>();
     let lang = url.lang();
-    // The catalog first, so the list shows at once; the search index (seconds at ten thousand
-    // reports) is built after the browser has painted. Until then a search shows that it is
-    // waiting. The index build and each query are timed for the browser benchmark (tests/bench).
-    let prepared = StoredValue::new(Arc::new(Prepared::catalog_first(&bundle)));
+    let prepared = StoredValue::new(Arc::new(Prepared::from_catalog(first)));
     let indexed = RwSignal::new(false);
-    {
-        let bundle = bundle.clone();
+    let bundle = RwSignal::new(None::<Arc<Bundle>>);
+    // The bundle arrives once: hand it to the views, then index it.
+    Effect::new(move |taken: Option<bool>| {
+        if taken == Some(true) {
+            return true;
+        }
+        let Some(loaded) = text.get() else {
+            return false;
+        };
+        // The bundle is the truth and the catalog file only its cache: if they disagree (a
+        // catalog left from another compilation) the list is redone from the bundle before
+        // any view reads the bundle through the catalog's report numbers.
+        let truth = Catalog::new(&loaded);
+        if prepared.with_value(|p| p.catalog.metas() != truth.metas()) {
+            warn("danvan: bundle.catalog.json does not match bundle.json; the list follows bundle.json (recompile to update the catalog)");
+            prepared.set_value(Arc::new(Prepared::from_catalog(truth.clone())));
+            // The results memo reads `prepared` untracked: make it run again.
+            indexed.set(false);
+        }
+        bundle.set(Some(loaded.clone()));
         leptos::task::spawn_local(async move {
-            after_paint().await;
-            mark("danvan:index:start");
-            let full = prepared.with_value(|p| p.with_index(&bundle));
-            measure("danvan:index", "danvan:index:start");
-            prepared.set_value(Arc::new(full));
+            let index = build_index(&loaded).await;
+            prepared.set_value(Arc::new(Prepared::from_index(truth, index)));
             indexed.set(true);
         });
-    }
-    let bundle = StoredValue::new(bundle);
+        true
+    });
     let state = Memo::new(move |_| url.state.get());
     // Only the search text and the filters decide the results: opening a report, switching
     // the language or the view must not search again.
@@ -107,6 +154,7 @@ pub fn Loaded(
     });
     let notices = Memo::new(move |_| {
         let mut notices = url.parse_notices.get();
+        indexed.track();
         notices.extend(state.with(|s| prepared.with_value(|p| p.catalog.check(s))));
         notices
     });
@@ -136,10 +184,70 @@ pub fn Loaded(
         <Notices/>
         {move || match view.get() {
             View::List => view! { <ListView/> }.into_any(),
-            View::Read => view! { <ReadView/> }.into_any(),
-            View::Compare => view! { <crate::app::views::CompareView/> }.into_any(),
-            View::Figures => view! { <crate::app::views::FiguresView/> }.into_any(),
+            View::Read => view! { <WithText><ReadView/></WithText> }.into_any(),
+            View::Compare => view! { <WithText><crate::app::views::CompareView/></WithText> }.into_any(),
+            View::Figures => view! { <WithText><crate::app::views::FiguresView/></WithText> }.into_any(),
         }}
+    }
+}
+
+/// How long one slice of the index build may hold the main thread, in milliseconds: under the
+/// 50 ms at which browsers call a task long, so typing and scrolling stay answered meanwhile.
+const INDEX_SLICE_MS: f64 = 40.0;
+
+/// Builds the search index of `bundle` a slice of reports at a time, giving the browser a turn
+/// (painting, input) between slices; the first slice waits for the page to be painted. Timed
+/// as `danvan:index` (first slice to last, turns included) for the browser benchmark.
+async fn build_index(bundle: &Bundle) -> SearchIndex {
+    after_paint().await;
+    mark("danvan:index:start");
+    let clock = web_sys::window().and_then(|w| w.performance());
+    let now = move || clock.as_ref().map_or(0.0, |p| p.now());
+    let mut builder = IndexBuilder::new(bundle);
+    loop {
+        let start = now();
+        // Small steps, so one slice ends soon after its time is up.
+        while now() - start < INDEX_SLICE_MS {
+            if builder.add(bundle, 16) {
+                let index = builder.finish();
+                measure("danvan:index", "danvan:index:start");
+                return index;
+            }
+        }
+        next_task().await;
+    }
+}
+
+/// Resolves in a later task (a zero-delay timer), letting the browser paint and handle input.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Shows its children once the bundle's text is loaded, and a status line until then: the
+/// reader, compare and figures views read the text, which follows the catalog by seconds at
+/// ten thousand reports.
+#[component]
+fn WithText(children: ChildrenFn) -> impl IntoView {
+    let explorer = crate::app::context::use_explorer();
+    let lang = explorer.lang;
+    let ready = Memo::new(move |_| explorer.bundle.with(Option::is_some));
+    move || {
+        if ready.get() {
+            children().into_any()
+        } else {
+            view! {
+                <p class="status" role="status" aria-live="polite" data-testid="text-loading">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {move || lang.get().msg(Msg::TextLoading)}
+                </p>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use crate::app::context::{follow, href, use_explorer, Explorer};
 use crate::app::i18n::Msg;
 use crate::app::reading::{figure_spans, figure_tip, hit_ranges, report_topics, runs, Run};
 use crate::core::i18n::Lang;
+use crate::core::meta::ReportMeta;
 use crate::core::model::{ParagraphKind, Provenance, Report};
 use crate::core::search::ReportHit;
 use crate::core::url::ViewState;
@@ -24,9 +25,16 @@ pub fn ReadView() -> impl IntoView {
     let explorer = use_explorer();
     let lang = explorer.lang;
     let doc = Memo::new(move |_| explorer.state.with(|s| s.doc.clone()));
+    // The report's number and text. Shown inside `WithText`, so the bundle is there; its
+    // catalog was redone from it if a stale catalog file disagreed, so the numbers match.
     let index = Memo::new(move |_| {
-        doc.get()
-            .and_then(|id| explorer.prepared.with_value(|p| p.catalog.find(&id)))
+        let i = doc
+            .get()
+            .and_then(|id| explorer.prepared.with_value(|p| p.catalog.find(&id)))?;
+        explorer
+            .bundle
+            .with(|b| b.as_ref()?.reports.get(i).cloned())
+            .map(|report| (i, report))
     });
     view! {
         <div class="read-view">
@@ -39,7 +47,7 @@ pub fn ReadView() -> impl IntoView {
                 </a>
             </p>
             {move || match (doc.get(), index.get()) {
-                (_, Some(i)) => view! { <Reader index=i/> }.into_any(),
+                (_, Some((i, report))) => view! { <Reader index=i report/> }.into_any(),
                 (Some(_), None) => view! { <p class="empty" data-testid="doc-missing">{move || lang.get().msg(Msg::DocNotFound)}</p> }.into_any(),
                 (None, None) => view! { <p class="empty">{move || lang.get().msg(Msg::NoDoc)}</p> }.into_any(),
             }}
@@ -52,11 +60,12 @@ pub fn ReadView() -> impl IntoView {
 fn Reader(
     /// The report's index in the bundle.
     index: usize,
+    /// The report.
+    report: Report,
 ) -> impl IntoView {
     let explorer = use_explorer();
     let lang = explorer.lang;
     let state = explorer.state;
-    let report = explorer.bundle.with_value(|b| b.reports[index].clone());
     let report = StoredValue::new(report);
     let q = Memo::new(move |_| state.with(|s| s.q.clone()));
     // The search's hits in this report, whether or not the report passes the filters.
@@ -107,7 +116,8 @@ fn Reader(
         });
     });
 
-    let card = Memo::new(move |_| report.with_value(|r| ReportCard::new(r, lang.get())));
+    let card =
+        Memo::new(move |_| report.with_value(|r| ReportCard::new(&ReportMeta::of(r), lang.get())));
     let title_paragraph = report.with_value(|r| {
         r.paragraphs
             .iter()

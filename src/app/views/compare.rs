@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::card::{first_sentence, shorten};
 use crate::app::context::{navigate, use_explorer};
 use crate::app::views::{
     bundle_of, city_label, figure_text, marked, qualifier_label, reader_state, search_state, tr,
@@ -21,6 +20,7 @@ use crate::core::compare::{
 use crate::core::figures::{format_vi, plain_number};
 use crate::core::fnv::FnvSet;
 use crate::core::i18n::Lang;
+use crate::core::meta::{first_sentence, shorten};
 use crate::core::model::{Bundle, City, ParagraphKind, Report};
 use crate::core::query::{Prepared, Results};
 use crate::core::snippet::{pieces, snippet};

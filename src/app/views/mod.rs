@@ -36,9 +36,19 @@ pub(crate) fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str
     }
 }
 
-/// The loaded bundle, shared (cloning the `Arc`, not the bundle).
+/// The loaded bundle, shared (cloning the `Arc`, not the bundle). The views render inside
+/// `WithText`, which shows them only once the bundle is there; before that this is an empty
+/// bundle, so a view rendered too early would show nothing rather than fail.
 pub(crate) fn bundle_of(ex: &Explorer) -> Arc<Bundle> {
-    ex.bundle.get_value()
+    ex.bundle.get_untracked().unwrap_or_else(|| {
+        Arc::new(Bundle {
+            schema_version: crate::core::model::SCHEMA_VERSION,
+            generator: String::new(),
+            topics: Vec::new(),
+            aliases: Vec::new(),
+            reports: Vec::new(),
+        })
+    })
 }
 
 /// A city's label in the UI language.

@@ -7,10 +7,27 @@ import { launchBrowser, newWatchedPage, screenshot } from './browser.mjs';
 /** A failed resource load as Chromium logs it; allowed only where a test expects one. */
 export const FAILED_RESOURCE = /^Failed to load resource: /;
 
+/** The catalog's 404, as logged when a test withholds it (`withoutCatalog`). */
+const CATALOG_404 = /^Failed to load resource: .* @ .*\/bundle\.catalog\.json$/;
+
 export class ExplorerPage {
   constructor(page, problems) {
     this.page = page;
     this.problems = problems;
+    /** Console errors this page expects (see `withoutCatalog`). */
+    this.expectedErrors = [];
+  }
+
+  /**
+   * Answers bundle.catalog.json with 404, as a host without one would: for tests that serve a
+   * bundle of their own (the site's catalog lists the seed reports, not theirs). The app then
+   * shows the list from the bundle. The 404's console line is expected from then on.
+   */
+  async withoutCatalog() {
+    await this.page.route('**/bundle.catalog.json', (route) =>
+      route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found\n' }),
+    );
+    this.expectedErrors.push(CATALOG_404);
   }
 
   /** Opens `url` and waits until the app has settled: a result count or an alert. */
@@ -83,7 +100,8 @@ export class ExplorerPage {
   assertCleanConsole({ allowedErrors = [] } = {}) {
     const { pageErrors, consoleErrors, consoleWarnings } = this.problems;
     assert.deepEqual(pageErrors, [], 'no uncaught error');
-    const unexpected = consoleErrors.filter((line) => !allowedErrors.some((re) => re.test(line)));
+    const allowed = [...allowedErrors, ...this.expectedErrors];
+    const unexpected = consoleErrors.filter((line) => !allowed.some((re) => re.test(line)));
     assert.deepEqual(unexpected, [], 'no unexpected console error');
     const mime = consoleWarnings.filter((line) => /instantiateStreaming|MIME/i.test(line));
     assert.deepEqual(mime, [], 'wasm served with application/wasm');
