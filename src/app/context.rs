@@ -94,11 +94,12 @@ impl UrlState {
         url
     }
 
-    /// The UI language as a signal.
+    /// The UI language as a signal. A memo, so that typing in the search box (a new state
+    /// each keystroke) does not make every translated text on the page run again.
     pub fn lang(self) -> Signal<Lang> {
         let state = self.state;
         let fallback = self.browser_lang;
-        Signal::derive(move || state.with(|s| s.lang_or(fallback)))
+        Memo::new(move |_| state.with(|s| s.lang_or(fallback))).into()
     }
 }
 

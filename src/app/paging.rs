@@ -4,8 +4,9 @@
 //! The result count always says the full number; only the rendering is cut, so a corpus of
 //! 10,000 reports never puts 10,000 entries in the page.
 
-/// Reports rendered at first, and added by each "show more".
-pub const PAGE: usize = 50;
+/// Reports rendered at first, and added by each "show more". Twenty fill a screen or two;
+/// each row costs script, layout and text shaping on every keystroke (BENCHMARKS.md).
+pub const PAGE: usize = 20;
 
 /// Facet values shown before "show all".
 pub const FACET_LIMIT: usize = 12;
@@ -44,10 +45,10 @@ mod tests {
     fn a_long_list_grows_by_pages() {
         assert_eq!(visible(10_000, 0), PAGE);
         assert_eq!(more(10_000, 0), PAGE);
-        assert_eq!(visible(120, 2 * PAGE), 100);
-        assert_eq!(more(120, 2 * PAGE), 20);
-        assert_eq!(visible(120, 3 * PAGE), 120);
-        assert_eq!(more(120, 3 * PAGE), 0);
+        assert_eq!(visible(50, 2 * PAGE), 40);
+        assert_eq!(more(50, 2 * PAGE), 10);
+        assert_eq!(visible(50, 3 * PAGE), 50);
+        assert_eq!(more(50, 3 * PAGE), 0);
     }
 
     #[test]

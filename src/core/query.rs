@@ -87,6 +87,8 @@ pub struct TopicInfo {
 struct ReportFacets {
     city: City,
     year: Option<i32>,
+    /// `year`'s index in the catalog's `years`, so counting needs no search per report.
+    year_slot: Option<u32>,
     topics: Vec<u32>,
     outlet: Option<u32>,
     persons: Vec<u32>,
@@ -201,6 +203,7 @@ impl Catalog {
                 ReportFacets {
                     city: r.city,
                     year: r.year(),
+                    year_slot: None,
                     topics,
                     outlet: r
                         .outlet
@@ -215,6 +218,13 @@ impl Catalog {
         let mut years: Vec<i32> = reports.iter().filter_map(|r| r.year).collect();
         sort::sort(&mut years);
         years.dedup();
+        let mut reports = reports;
+        for r in &mut reports {
+            r.year_slot = r
+                .year
+                .and_then(|y| years.binary_search(&y).ok())
+                .map(|i| i as u32);
+        }
 
         let mut by_date: Vec<usize> = (0..metas.len()).collect();
         sort::sort_by(&mut by_date, |&a, &b| {
@@ -629,8 +639,8 @@ pub fn apply(catalog: &Catalog, hits: Option<Vec<Ranked>>, filters: &Filters) ->
             city_counts[rf.city as usize] += 1;
         }
         if counts_for(YEAR) {
-            match rf.year.and_then(|y| catalog.years.binary_search(&y).ok()) {
-                Some(i) => year_counts[i] += 1,
+            match rf.year_slot {
+                Some(i) => year_counts[i as usize] += 1,
                 None => undated += 1,
             }
         }

@@ -13,7 +13,7 @@
 //! ```
 
 /// A run of text, highlighted or not.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Piece {
     /// The text, exactly as in the source (plus "…" where a snippet cut it).
     pub text: String,
@@ -22,7 +22,7 @@ pub struct Piece {
 }
 
 /// A cut of a paragraph around its first hit.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Snippet {
     /// Plain and highlighted pieces in order; adjacent pieces never share a `highlight` value.
     pub pieces: Vec<Piece>,

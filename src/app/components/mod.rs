@@ -33,6 +33,7 @@ use crate::app::i18n::Msg;
 use crate::app::load::{load_bundle, load_catalog, mark, measure, warn};
 use crate::app::load_error::LoadError;
 use crate::app::{BUNDLE_URL, CATALOG_URL};
+use crate::core::i18n::Lang;
 use crate::core::model::Bundle;
 use crate::core::query::{Catalog, Prepared};
 use crate::core::search::{IndexBuilder, SearchIndex};
@@ -103,7 +104,7 @@ pub fn Loaded(
     text: Signal<Option<Arc<Bundle>>>,
 ) -> impl IntoView {
     let url = expect_context::<UrlState>();
-    let lang = url.lang();
+    let lang = expect_context::<Signal<Lang>>();
     let prepared = StoredValue::new(Arc::new(Prepared::from_catalog(first)));
     let indexed = RwSignal::new(false);
     let bundle = RwSignal::new(None::<Arc<Bundle>>);

@@ -20,8 +20,9 @@ const SNIPPETS: usize = 2;
 /// Chars of context either side of a hit in a snippet.
 const SNIPPET_RADIUS: usize = 70;
 
-/// One listed report, ready to render.
-#[derive(Debug, Clone, PartialEq)]
+/// One listed report, ready to render. Its own key in the list: a row is rebuilt only when
+/// what it shows changes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Entry {
     card: ReportCard,
     /// The heading with the search hits highlighted (a title with hits), else the plain heading.
@@ -158,11 +159,11 @@ pub fn ReportList() -> impl IntoView {
                 <ol class="report-list">
                     <For
                         each=move || entries.get()
-                        // Keyed by what a row shows (its card, in the page's language) and the
-                        // search, so "show more" keeps the rows already there (and the focus in
-                        // them) while a new search, or the bundle correcting a stale catalog,
-                        // rebuilds them.
-                        key=move |e| (e.card.clone(), q.get_untracked(), e.snippets.len())
+                        // Keyed by what a row shows (card, highlighted heading, snippets), so
+                        // "show more" keeps the rows already there (and the focus in them), a
+                        // keystroke rebuilds only the rows whose text changed, and the bundle
+                        // correcting a stale catalog redraws the rows it corrects.
+                        key=|e| e.clone()
                         children=move |entry| view! { <ReportItem entry/> }
                     />
                 </ol>
