@@ -12,6 +12,7 @@ use web_sys::Response;
 use crate::app::load_error::LoadError;
 use crate::core::meta::CatalogFile;
 use crate::core::model::Bundle;
+use crate::core::query::Catalog;
 
 /// Fetches `url` (resolved against the document) and parses it as a bundle.
 ///
@@ -26,11 +27,12 @@ pub async fn load_bundle(url: &str) -> Result<Arc<Bundle>, LoadError> {
     Ok(Arc::new(bundle?))
 }
 
-/// Fetches the catalog file (`bundle.catalog.json`): `None` when there is none or it cannot
-/// be used, with the reason in the console. The catalog only lets the list show before the
-/// bundle is in, so without it the page waits for the bundle; the bundle's own errors are the
-/// ones the page shows.
-pub async fn load_catalog(url: &str) -> Option<Arc<CatalogFile>> {
+/// Fetches the catalog file (`bundle.catalog.json`) and builds the list's catalog from it:
+/// `None` when there is none or it cannot be used, with the reason in the console. The catalog
+/// only lets the list show before the bundle is in, so without it the page waits for the
+/// bundle; the bundle's own errors are the ones the page shows. Parsing and building are timed
+/// together as `danvan:catalog`.
+pub async fn load_catalog(url: &str) -> Option<Arc<Catalog>> {
     let bytes = match fetch_bytes(url).await {
         Ok(bytes) => bytes,
         // An old deployment has no catalog: not worth a warning.
@@ -44,7 +46,7 @@ pub async fn load_catalog(url: &str) -> Option<Arc<CatalogFile>> {
         }
     };
     mark("danvan:catalog:start");
-    let catalog = CatalogFile::from_json(&bytes);
+    let catalog = CatalogFile::from_json(&bytes).map(Catalog::from_file);
     measure("danvan:catalog", "danvan:catalog:start");
     match catalog {
         Ok(c) => Some(Arc::new(c)),

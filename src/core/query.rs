@@ -38,6 +38,7 @@
 //! assert_eq!(results.total, results.rows.len());
 //! ```
 
+use crate::core::fnv::FnvMap;
 use crate::core::i18n::Lang;
 use crate::core::meta::{CatalogFile, ReportMeta};
 use crate::core::model::{Bundle, City, Label, Topic};
@@ -46,6 +47,7 @@ use crate::core::sort;
 use crate::core::text::{collate, toned_phrase};
 use crate::core::url::{Notice, Reason, ViewState};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The filters of a view. Empty lists and `None` mean "no filter on this facet".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -106,7 +108,8 @@ pub struct Catalog {
     cities: [bool; 4],
     reports: Vec<ReportFacets>,
     /// Each report's list entry (title, heading, date, …), for the list before the text loads.
-    metas: Vec<ReportMeta>,
+    /// Shared: the app clones the catalog it starts from.
+    metas: Arc<Vec<ReportMeta>>,
     /// Report indices, newest date first, undated last, ties in bundle order.
     by_date: Vec<usize>,
     topic_ids: HashMap<String, u32>,
@@ -115,26 +118,52 @@ pub struct Catalog {
     report_ids: HashMap<String, usize>,
 }
 
+/// The distinct names of a facet: display names in Vietnamese collation order, the toned
+/// phrase of each → its index (for URL values), and each spelling met → its index (for the
+/// reports, so a name repeated in ten thousand reports is keyed once, not ten thousand times).
+struct Names<'a> {
+    names: Vec<String>,
+    keys: HashMap<String, u32>,
+    written: FnvMap<&'a str, u32>,
+}
+
 /// Collects distinct display names keyed by toned phrase (first spelling wins), then sorts them
-/// by Vietnamese collation and returns the names and the key → sorted index map.
-fn sorted_names(names: Vec<String>) -> (Vec<String>, HashMap<String, u32>) {
-    let mut seen: HashMap<String, String> = HashMap::new();
-    for n in names {
-        let key = toned_phrase(&n);
-        if !key.is_empty() {
-            seen.entry(key).or_insert(n);
+/// by Vietnamese collation.
+fn sorted_names<'a>(all: impl Iterator<Item = &'a str>) -> Names<'a> {
+    // Each spelling once, in order of first use.
+    let mut spellings: Vec<&'a str> = Vec::new();
+    let mut met: FnvMap<&'a str, ()> = FnvMap::default();
+    for n in all {
+        if met.insert(n, ()).is_none() {
+            spellings.push(n);
         }
     }
-    let mut pairs: Vec<(String, String)> = seen.into_iter().collect();
+    let toned: Vec<String> = spellings.iter().map(|n| toned_phrase(n)).collect();
+    let mut seen: HashMap<&str, &'a str> = HashMap::new();
+    for (n, key) in spellings.iter().zip(&toned) {
+        if !key.is_empty() {
+            seen.entry(key.as_str()).or_insert(n);
+        }
+    }
+    let mut pairs: Vec<(&str, &'a str)> = seen.into_iter().collect();
     sort::sort_by(&mut pairs, |a, b| {
-        collate(&a.1, &b.1).then_with(|| a.0.cmp(&b.0))
+        collate(a.1, b.1).then_with(|| a.0.cmp(b.0))
     });
-    let keys = pairs
+    let keys: HashMap<String, u32> = pairs
         .iter()
         .enumerate()
-        .map(|(i, (k, _))| (k.clone(), i as u32))
+        .map(|(i, (k, _))| ((*k).to_owned(), i as u32))
         .collect();
-    (pairs.into_iter().map(|(_, n)| n).collect(), keys)
+    let written = spellings
+        .iter()
+        .zip(&toned)
+        .filter_map(|(n, key)| Some((*n, *keys.get(key)?)))
+        .collect();
+    Names {
+        names: pairs.into_iter().map(|(_, n)| n.to_owned()).collect(),
+        keys,
+        written,
+    }
 }
 
 impl Catalog {
@@ -147,8 +176,8 @@ impl Catalog {
     }
 
     /// The catalog of a catalog file, before the bundle's text is loaded.
-    pub fn from_file(file: &CatalogFile) -> Catalog {
-        Catalog::from_meta(&file.topics, file.reports.clone())
+    pub fn from_file(file: CatalogFile) -> Catalog {
+        Catalog::from_meta(&file.topics, file.reports)
     }
 
     /// The catalog of reports' list entries ([`ReportMeta::of`]), in bundle order.
@@ -174,13 +203,11 @@ impl Catalog {
             topic_ids.entry(t.id.clone()).or_insert(i as u32);
         }
 
-        let (outlets, outlet_keys) =
-            sorted_names(metas.iter().filter_map(|r| r.outlet.clone()).collect());
-        let (persons, person_keys) = sorted_names(
+        let outlets = sorted_names(metas.iter().filter_map(|r| r.outlet.as_deref()));
+        let persons = sorted_names(
             metas
                 .iter()
-                .flat_map(|r| r.people.iter().cloned())
-                .collect(),
+                .flat_map(|r| r.people.iter().map(String::as_str)),
         );
 
         let reports: Vec<ReportFacets> = metas
@@ -193,13 +220,13 @@ impl Catalog {
                     .collect();
                 sort::sort(&mut topics);
                 topics.dedup();
-                let mut persons: Vec<u32> = r
+                let mut report_persons: Vec<u32> = r
                     .people
                     .iter()
-                    .filter_map(|p| person_keys.get(&toned_phrase(p)).copied())
+                    .filter_map(|p| persons.written.get(p.as_str()).copied())
                     .collect();
-                sort::sort(&mut persons);
-                persons.dedup();
+                sort::sort(&mut report_persons);
+                report_persons.dedup();
                 ReportFacets {
                     city: r.city,
                     year: r.year(),
@@ -208,8 +235,8 @@ impl Catalog {
                     outlet: r
                         .outlet
                         .as_deref()
-                        .and_then(|o| outlet_keys.get(&toned_phrase(o)).copied()),
-                    persons,
+                        .and_then(|o| outlets.written.get(o).copied()),
+                    persons: report_persons,
                     paragraphs: r.paragraphs,
                 }
             })
@@ -239,14 +266,25 @@ impl Catalog {
         }
 
         let cities = City::ALL.map(|c| reports.iter().any(|r| r.city == c));
+        // The spellings borrow the entries; only the names and keys are kept.
+        let Names {
+            names: outlet_names,
+            keys: outlet_keys,
+            ..
+        } = outlets;
+        let Names {
+            names: person_names,
+            keys: person_keys,
+            ..
+        } = persons;
         Catalog {
             topics,
-            outlets,
-            persons,
+            outlets: outlet_names,
+            persons: person_names,
             years,
             cities,
             reports,
-            metas,
+            metas: Arc::new(metas),
             by_date,
             topic_ids,
             outlet_keys,
@@ -531,8 +569,9 @@ pub struct Results {
 /// answers [`Results::pending`].
 #[derive(Debug, Clone)]
 pub struct Prepared {
-    /// Facet values per report.
-    pub catalog: Catalog,
+    /// Facet values and list entries per report (shared: the app keeps it across the index
+    /// build).
+    pub catalog: Arc<Catalog>,
     /// The full-text index (empty until [`Prepared::indexed`]).
     pub index: SearchIndex,
     /// Whether `index` holds the bundle's reports.
@@ -543,7 +582,7 @@ impl Prepared {
     /// Builds the catalog and the index. Call once per loaded bundle.
     pub fn new(bundle: &Bundle) -> Prepared {
         Prepared {
-            catalog: Catalog::new(bundle),
+            catalog: Arc::new(Catalog::new(bundle)),
             index: SearchIndex::new(bundle),
             indexed: true,
         }
@@ -551,9 +590,9 @@ impl Prepared {
 
     /// The catalog alone, with an empty index: for showing the first results before the
     /// bundle's text is loaded and indexed (from [`Catalog::from_file`], or [`Catalog::new`]).
-    pub fn from_catalog(catalog: Catalog) -> Prepared {
+    pub fn from_catalog(catalog: impl Into<Arc<Catalog>>) -> Prepared {
         Prepared {
-            catalog,
+            catalog: catalog.into(),
             index: SearchIndex::empty(),
             indexed: false,
         }
@@ -562,9 +601,9 @@ impl Prepared {
     /// A catalog and the full index of the same bundle, the index built a slice at a time
     /// ([`crate::core::search::IndexBuilder`]). Give the catalog made from the bundle
     /// ([`Catalog::new`]): the bundle is the truth, a catalog file only its cache.
-    pub fn from_index(catalog: Catalog, index: SearchIndex) -> Prepared {
+    pub fn from_index(catalog: impl Into<Arc<Catalog>>, index: SearchIndex) -> Prepared {
         Prepared {
-            catalog,
+            catalog: catalog.into(),
             index,
             indexed: true,
         }
@@ -805,7 +844,7 @@ mod tests {
                 .as_bytes(),
         )
         .unwrap();
-        let early = Prepared::from_catalog(Catalog::from_file(&file));
+        let early = Prepared::from_catalog(Catalog::from_file(file));
         let full = Prepared::new(&b);
         assert_eq!(early.catalog.metas(), full.catalog.metas());
         for q in [

@@ -81,8 +81,8 @@ pub fn App() -> impl IntoView {
                 Stage::Ready => {
                     // Rendered once: `stage` stays Ready when the bundle follows the catalog.
                     let first = match (text.get_untracked(), catalog.get_untracked().flatten()) {
-                        (Some(bundle), _) => Catalog::new(&bundle),
-                        (None, Some(file)) => Catalog::from_file(&file),
+                        (Some(bundle), _) => Arc::new(Catalog::new(&bundle)),
+                        (None, Some(catalog)) => catalog,
                         (None, None) => unreachable!("Ready needs the catalog or the bundle"),
                     };
                     view! { <Loaded first text/> }.into_any()
@@ -99,7 +99,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Loaded(
     /// The list's entries: from the catalog file, or from the bundle when it came first.
-    first: Catalog,
+    first: Arc<Catalog>,
     /// The bundle, once parsed.
     text: Signal<Option<Arc<Bundle>>>,
 ) -> impl IntoView {
@@ -119,7 +119,7 @@ pub fn Loaded(
         // The bundle is the truth and the catalog file only its cache: if they disagree (a
         // catalog left from another compilation) the list is redone from the bundle before
         // any view reads the bundle through the catalog's report numbers.
-        let truth = Catalog::new(&loaded);
+        let truth = Arc::new(Catalog::new(&loaded));
         if prepared.with_value(|p| p.catalog.metas() != truth.metas()) {
             warn("danvan: bundle.catalog.json does not match bundle.json; the list follows bundle.json (recompile to update the catalog)");
             prepared.set_value(Arc::new(Prepared::from_catalog(truth.clone())));
