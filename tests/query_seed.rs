@@ -72,7 +72,7 @@ fn highlights_point_at_the_words_searched() {
         // Highlights are built per row shown; they score the report as the search ranked it.
         let h = p
             .index
-            .highlight(&query, found.report)
+            .highlight(&query, found.report, &b.reports[found.report])
             .expect("a hit has highlights");
         assert_eq!(h.score, found.score);
         assert!(!h.paragraphs.is_empty() || !h.title.is_empty());

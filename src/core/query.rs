@@ -626,13 +626,16 @@ impl Prepared {
     }
 
     /// The highlights of the search in the `i`-th row of `results` (computed by [`run`] on
-    /// this bundle): `None` without a search or past the last row. Cheap (the postings of the
-    /// query words within one report), so views build them only for the rows they show.
-    pub fn highlight(&self, results: &Results, i: usize) -> Option<ReportHit> {
+    /// this bundle, whose reports are `bundle`'s): `None` without a search or past the last
+    /// row. Cheap (the postings of the query words within one report, and its paragraphs with
+    /// hits tokenised again), so views build them only for the rows they show.
+    pub fn highlight(&self, results: &Results, i: usize, bundle: &Bundle) -> Option<ReportHit> {
         if !results.searched {
             return None;
         }
-        self.index.highlight(&results.query, *results.rows.get(i)?)
+        let r = *results.rows.get(i)?;
+        self.index
+            .highlight(&results.query, r, bundle.reports.get(r)?)
     }
 }
 

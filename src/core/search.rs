@@ -38,9 +38,10 @@
 //! reports where the rarest required word does not occur are skipped by galloping over the
 //! postings. Ranking needs no paragraph lookup: each posting carries its paragraph's weight.
 //! Highlights (char ranges) are built only on demand, per report ([`SearchIndex::highlight`]),
-//! for the rows a view shows: a few binary searches per query word.
-//! Memory: 14 bytes per indexed word (a `u32` posting, its `u16` spelling and weight, and its
-//! `u32` char span start and end) plus one entry per distinct word form.
+//! for the rows a view shows: a few binary searches per query word, and the paragraphs with
+//! hits tokenised again to find their char ranges.
+//! Memory: 6 bytes per indexed word (a `u32` posting and its `u16` spelling and weight) plus
+//! one entry per report a word occurs in and per distinct word form; char spans are not kept.
 //!
 //! ```
 //! use danvan::core::model::*;
@@ -57,12 +58,13 @@
 //! let query = index.parse("dan van kheo");        // per keystroke
 //! let hits = index.search(&query);                // ranked, no highlights yet
 //! assert_eq!(hits[0].report, 0);
-//! let shown = index.highlight(&query, hits[0].report).unwrap(); // for the rows on screen
+//! let r = hits[0].report;
+//! let shown = index.highlight(&query, r, &bundle.reports[r]).unwrap(); // for the rows on screen
 //! assert_eq!(shown.paragraphs[0].ranges, vec![(12, 24)]); // "Dân vận khéo" as one phrase
 //! ```
 
 use crate::core::fnv::FnvMap;
-use crate::core::model::{Bundle, ParagraphKind};
+use crate::core::model::{Bundle, ParagraphKind, Report};
 use crate::core::text::{
     char_slice, folded_key, has_diacritics, nfc, tokenize, toned_key, word_spans,
 };
@@ -79,10 +81,11 @@ pub struct SearchIndex {
     keys: FnvMap<Box<str>, u32>,
     /// Per folded key, where it occurs and in which spelling.
     postings: Vec<Postings>,
-    /// Char span of each global token in its paragraph's text. Token numbers leave a gap of one
-    /// after every paragraph, so "the next token" never crosses into another paragraph.
-    tok_start: Vec<u32>,
-    tok_end: Vec<u32>,
+    /// The number of token numbers given out. Token numbers leave a gap of one after every
+    /// paragraph, so "the next token" never crosses into another paragraph. A token's char
+    /// span is not stored (two `u32`s per word, over 100 MB at ten thousand reports): the
+    /// highlights of a shown report tokenise its paragraphs again ([`SearchIndex::highlight`]).
+    tokens: u32,
     /// First token number of each indexed paragraph, ascending.
     para_first: Vec<u32>,
     /// Which report and paragraph each indexed paragraph is.
@@ -247,8 +250,7 @@ impl SearchIndex {
         SearchIndex {
             keys: FnvMap::default(),
             postings: Vec::new(),
-            tok_start: Vec::new(),
-            tok_end: Vec::new(),
+            tokens: 0,
             para_first: Vec::new(),
             paras: Vec::new(),
             report_toks: vec![0],
@@ -257,7 +259,7 @@ impl SearchIndex {
     }
 
     fn next_token(&self) -> u32 {
-        self.tok_start.len() as u32
+        self.tokens
     }
 
     /// Indexes one paragraph. `seen` maps each word as written to its (key id, variant), so
@@ -273,12 +275,12 @@ impl SearchIndex {
         let words = word_spans(text);
         // Token numbers are u32; a corpus of four billion words is far beyond what a browser
         // holds, so the rest is left unindexed rather than wrapping around.
-        if words.is_empty() || self.tok_start.len() + words.len() + 1 >= u32::MAX as usize {
+        if words.is_empty() || self.tokens as usize + words.len() + 1 >= u32::MAX as usize {
             return;
         }
         self.para_first.push(self.next_token());
         self.paras.push(ParaRef { paragraph });
-        for (start, end, word) in words {
+        for (_, _, word) in words {
             let tok = self.next_token();
             let (id, spelling) = match seen.get(word) {
                 Some(&found) => found,
@@ -304,12 +306,10 @@ impl SearchIndex {
                     spellings: spelling_bit(spelling),
                 }),
             }
-            self.tok_start.push(start as u32);
-            self.tok_end.push(end as u32);
+            self.tokens += 1;
         }
         // The gap token: never a posting, so phrases cannot run across paragraphs.
-        self.tok_start.push(0);
-        self.tok_end.push(0);
+        self.tokens += 1;
     }
 
     /// The (key id, spelling) of a word, creating them when new.
@@ -341,8 +341,6 @@ impl SearchIndex {
             p.docs.shrink_to_fit();
         }
         self.postings.shrink_to_fit();
-        self.tok_start.shrink_to_fit();
-        self.tok_end.shrink_to_fit();
         self.para_first.shrink_to_fit();
         self.paras.shrink_to_fit();
     }
@@ -403,7 +401,10 @@ impl SearchIndex {
     /// report and still wants to see the words they searched for. `None` when no query word
     /// occurs in it (or the query is empty). Costs a few binary searches per query word plus
     /// the report's own hits.
-    pub fn highlight(&self, query: &Query, report: usize) -> Option<ReportHit> {
+    ///
+    /// `text` is that report, as indexed: its title and paragraphs are tokenised again to turn
+    /// token numbers into char ranges.
+    pub fn highlight(&self, query: &Query, report: usize, text: &Report) -> Option<ReportHit> {
         if query.is_empty() || report + 1 >= self.report_toks.len() {
             return None;
         }
@@ -415,7 +416,7 @@ impl SearchIndex {
         let score = Ranker::new(self, query)
             .score(report as u32)
             .unwrap_or_default();
-        Some(self.hit_of(report, score, &mut eval.shown))
+        Some(self.hit_of(report, score, &mut eval.shown, text))
     }
 
     /// The postings of one query word, and which of its spellings count as exact.
@@ -444,8 +445,9 @@ impl SearchIndex {
         }
     }
 
-    /// The report highlights of the occurrences in `occs` (any order), all in `report`.
-    fn hit_of(&self, report: usize, score: Score, occs: &mut [Occ]) -> ReportHit {
+    /// The report highlights of the occurrences in `occs` (any order), all in `report`, whose
+    /// text is `text`.
+    fn hit_of(&self, report: usize, score: Score, occs: &mut [Occ], text: &Report) -> ReportHit {
         occs.sort_unstable_by_key(|o| (o.start, o.end));
         let mut hit = ReportHit::plain(report);
         hit.score = score;
@@ -453,13 +455,37 @@ impl SearchIndex {
             return hit;
         };
         // Walk the report's paragraphs alongside the sorted occurrences: one binary search,
-        // then a linear merge.
+        // then a linear merge. Each paragraph with a hit is tokenised once, as when indexed,
+        // so token `t` of indexed paragraph `p` is word `t - para_first[p]` of its text.
         let mut p = self.para_first.partition_point(|&f| f <= first) - 1;
+        // The char spans of the words of indexed paragraph `spans_of`.
+        let (mut spans_of, mut spans) = (usize::MAX, Vec::new());
         for o in occs.iter() {
             while self.para_first.get(p + 1).is_some_and(|&f| f <= o.start) {
                 p += 1;
             }
             let para = self.paras[p];
+            if spans_of != p {
+                let source = if para.paragraph == TITLE {
+                    text.title.as_deref()
+                } else {
+                    text.paragraphs
+                        .get(para.paragraph as usize)
+                        .map(|x| x.text.as_str())
+                };
+                spans = source
+                    .map(|t| word_spans(t).into_iter().map(|(s, e, _)| (s, e)).collect())
+                    .unwrap_or_default();
+                spans_of = p;
+            }
+            let first_word = (o.start - self.para_first[p]) as usize;
+            let last_word = (o.end - 1 - self.para_first[p]) as usize;
+            // A text that is not the one indexed has no such word: nothing to mark.
+            let (Some(&(start, _)), Some(&(_, end))): (Option<&(usize, usize)>, _) =
+                (spans.get(first_word), spans.get(last_word))
+            else {
+                continue;
+            };
             let ranges = if para.paragraph == TITLE {
                 &mut hit.title
             } else {
@@ -471,11 +497,7 @@ impl SearchIndex {
                 }
                 &mut hit.paragraphs.last_mut().expect("pushed above").ranges
             };
-            let (start, end) = (
-                self.tok_start[o.start as usize],
-                self.tok_end[o.end as usize - 1],
-            );
-            push_merged(ranges, (start as usize, end as usize));
+            push_merged(ranges, (start, end));
         }
         hit
     }
@@ -1271,13 +1293,13 @@ pub(crate) mod tests {
 
     /// The search's hits with their highlights, as the rows shown get them; checks that the
     /// highlight of each hit scores it as the search did.
-    fn shown(index: &SearchIndex, query: &Query) -> Vec<ReportHit> {
+    fn shown(b: &Bundle, index: &SearchIndex, query: &Query) -> Vec<ReportHit> {
         index
             .search(query)
             .iter()
             .map(|h| {
                 let hit = index
-                    .highlight(query, h.report)
+                    .highlight(query, h.report, &b.reports[h.report])
                     .expect("a hit has highlights");
                 assert_eq!(hit.score, h.score, "report {}", h.report);
                 hit
@@ -1287,7 +1309,7 @@ pub(crate) mod tests {
 
     fn found(b: &Bundle, q: &str) -> Vec<usize> {
         let index = SearchIndex::new(b);
-        shown(&index, &index.parse(q))
+        shown(b, &index, &index.parse(q))
             .iter()
             .map(|h| h.report)
             .collect()
@@ -1359,7 +1381,7 @@ pub(crate) mod tests {
         ]);
         let index = SearchIndex::new(&b);
         let query = index.parse("dân vận");
-        let hits = shown(&index, &query);
+        let hits = shown(&b, &index, &query);
         let order: Vec<usize> = hits.iter().map(|h| h.report).collect();
         assert_eq!(order, [1, 0]);
         assert_eq!(hits[0].score.phrases, 1);
@@ -1420,7 +1442,7 @@ pub(crate) mod tests {
         assert_eq!(found(&b, "\"mặt trận tổ quốc các\""), [2]);
         assert_eq!(found(&b, "tphcm mô hình"), [0, 3]);
         let index = SearchIndex::new(&b);
-        let hit = &shown(&index, &index.parse("TPHCM"))[0];
+        let hit = &shown(&b, &index, &index.parse("TPHCM"))[0];
         // The whole alias member is highlighted as one range.
         assert_eq!(hit.paragraphs[0].ranges, vec![(0, 21)]);
     }
@@ -1457,7 +1479,7 @@ pub(crate) mod tests {
             with_title,
         ]);
         let index = SearchIndex::new(&b);
-        let hits = shown(&index, &index.parse("dân vận khéo"));
+        let hits = shown(&b, &index, &index.parse("dân vận khéo"));
         assert_eq!(hits.iter().map(|h| h.report).collect::<Vec<_>>(), [2, 1, 0]);
         assert_eq!(hits[0].title, vec![(0, 12)]);
         assert!(hits[0].paragraphs.is_empty());
@@ -1482,7 +1504,7 @@ pub(crate) mod tests {
         let hits = index.search(&q);
         assert_eq!(hits.len(), 2);
         assert!(hits.iter().all(|h| h.score == Score::default()));
-        assert_eq!(index.highlight(&q, 0), None);
+        assert_eq!(index.highlight(&q, 0, &b.reports[0]), None);
     }
 
     #[test]
@@ -1496,10 +1518,12 @@ pub(crate) mod tests {
         let b = bundle(vec![body("a", "Dân vận khéo"), body("b", "Dân chủ")]);
         let index = SearchIndex::new(&b);
         let q = index.parse("dân vận");
-        let h = index.highlight(&q, 1).unwrap();
+        let h = index.highlight(&q, 1, &b.reports[1]).unwrap();
         assert_eq!(h.ranges(0), &[(0, 3)]);
-        assert!(index.highlight(&q, 7).is_none());
-        assert!(index.highlight(&index.parse("zzz"), 0).is_none());
+        assert!(index.highlight(&q, 7, &b.reports[1]).is_none());
+        assert!(index
+            .highlight(&index.parse("zzz"), 0, &b.reports[0])
+            .is_none());
     }
 
     #[test]

@@ -76,7 +76,7 @@ fn Reader(
             explorer.prepared.with_value(|p| {
                 let query = p.index.parse(q);
                 (!query.is_empty())
-                    .then(|| p.index.highlight(&query, index))
+                    .then(|| report.with_value(|r| p.index.highlight(&query, index, r)))
                     .flatten()
             })
         })

@@ -92,7 +92,7 @@ pub fn ReportList() -> impl IntoView {
                         let card = ReportCard::new(meta, lang);
                         // Highlights only for the rows shown (a page at a time). A search has
                         // results only once the text is indexed, so `text` is there for them.
-                        let hit = prepared.highlight(r, i);
+                        let hit = text.as_ref().and_then(|b| prepared.highlight(r, i, b));
                         let hit = hit.as_ref();
                         let heading = match (hit, card.heading_from_body, &meta.title) {
                             (Some(h), false, Some(title)) if !h.title.is_empty() => {

@@ -156,9 +156,10 @@ pub fn CompareView() -> impl IntoView {
                 let prepared = prepared.get_value();
                 let query = prepared.index.parse(&s.q);
                 let highlight = |report: usize, paragraph: usize| -> Vec<(usize, usize)> {
-                    prepared
-                        .index
-                        .highlight(&query, report)
+                    b_pair
+                        .reports
+                        .get(report)
+                        .and_then(|text| prepared.index.highlight(&query, report, text))
                         .map(|h| h.ranges(paragraph).to_vec())
                         .unwrap_or_default()
                 };
@@ -665,7 +666,7 @@ fn kwic_section(
                 break;
             }
             used += 1;
-            let Some(hit) = prepared.highlight(results, i) else {
+            let Some(hit) = prepared.highlight(results, i, bundle) else {
                 continue;
             };
             let report = &bundle.reports[hit.report];
