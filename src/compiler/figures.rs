@@ -54,6 +54,7 @@
 //! All keyword matching goes through [`toned_key`], so tone-mark placement ("hoà"/"hòa") and case
 //! never matter.
 
+use super::extract::{word_flags, NUMBER};
 use crate::core::fnv::{FnvMap, FnvSet};
 use crate::core::model::{Figure, Qualifier};
 use crate::core::text::{char_slice, toned_key, toned_words, Word};
@@ -68,13 +69,27 @@ use unicode_normalization::char::is_combining_mark;
 pub fn extract(paragraph: usize, text: &str) -> Vec<Figure> {
     let mut keys = String::new();
     let words = toned_words([Some(text)], &mut keys);
-    extract_tokenized(paragraph, text, &words[0])
+    let flags: Vec<u8> = words[0].iter().map(|w| word_flags(w.toned, None)).collect();
+    extract_tokenized(paragraph, text, &words[0], &flags)
 }
 
-/// [`extract`] for a paragraph already tokenised with [`tokenize`] (the compiler tokenises
-/// each paragraph once and shares the tokens between its stages).
-pub fn extract_tokenized(paragraph: usize, text: &str, toks: &[Word<'_>]) -> Vec<Figure> {
-    let scan = Scan::new(text, toks);
+/// Whether a word with this toned key can start a number in words or a period: the figure
+/// rules look no further at a token that cannot (the compiler answers this once per distinct
+/// word of the corpus, see `extract::Vocabulary`).
+pub fn opens_number(key: &str) -> bool {
+    lexicon().openers.contains(key)
+}
+
+/// [`extract`] for a paragraph already tokenised with [`toned_words`] (the compiler tokenises
+/// each paragraph once and shares the tokens between its stages); `flags[k]` is
+/// [`word_flags`] of token `k`.
+pub fn extract_tokenized(
+    paragraph: usize,
+    text: &str,
+    toks: &[Word<'_>],
+    flags: &[u8],
+) -> Vec<Figure> {
+    let scan = Scan::new(text, toks, flags);
     let mut raws = Vec::new();
     let mut k = 0;
     while k < scan.toks.len() {
@@ -764,9 +779,9 @@ fn sentence_ends(chars: &[char], toks: &[Word<'_>]) -> Vec<bool> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str, toks: &'a [Word<'a>]) -> Scan<'a> {
+    fn new(text: &'a str, toks: &'a [Word<'a>], flags: &[u8]) -> Scan<'a> {
         let lex = lexicon();
-        let opener = toks.iter().map(|t| lex.openers.contains(t.toned)).collect();
+        let opener = flags.iter().map(|f| f & NUMBER != 0).collect();
         Scan {
             text,
             chars: std::cell::OnceCell::new(),

@@ -20,6 +20,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::diag::{line_of, CompileError};
+use super::extract::TERM;
 use crate::core::fnv::FnvMap;
 use crate::core::model::{Label, Topic};
 use crate::core::text::{toned_phrase, Word};
@@ -227,14 +228,37 @@ impl<'t> Tagger<'t> {
         Tagger { topics, by_first }
     }
 
+    /// Whether some term starts with the word of this toned key.
+    pub fn starts_term(&self, key: &str) -> bool {
+        self.by_first.contains_key(key)
+    }
+
     /// The ids of the topics whose terms occur among `tokens` (a paragraph's words, in order),
     /// in taxonomy order.
     pub fn tag(&self, tokens: &[Word<'_>]) -> Vec<String> {
+        self.tag_at(tokens, 0..tokens.len())
+    }
+
+    /// [`Tagger::tag`] looking only at the words whose flags ([`word_flags`](super::extract::word_flags) with this tagger)
+    /// say they start a term: the rest need no lookup at all.
+    pub fn tag_flagged(&self, tokens: &[Word<'_>], flags: &[u8]) -> Vec<String> {
+        let starts = flags
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| *f & TERM != 0)
+            .map(|(i, _)| i);
+        self.tag_at(tokens, starts)
+    }
+
+    fn tag_at(&self, tokens: &[Word<'_>], starts: impl Iterator<Item = usize>) -> Vec<String> {
         if self.topics.is_empty() {
             return Vec::new();
         }
         let mut found = vec![false; self.topics.len()];
-        for (i, t) in tokens.iter().enumerate() {
+        for i in starts {
+            let Some(t) = tokens.get(i) else {
+                continue;
+            };
             let Some(terms) = self.by_first.get(t.toned) else {
                 continue;
             };

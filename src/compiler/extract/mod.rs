@@ -18,6 +18,7 @@ use super::diag::Diagnostic;
 use super::figures;
 use super::read::Text;
 use super::topics::{Tagger, TopicDef};
+use crate::core::fnv::FnvMap;
 use crate::core::model::{Figure, Paragraph, ParagraphKind, Provenance, Report};
 use crate::core::text::{toned_phrase, toned_words, Word};
 
@@ -35,14 +36,90 @@ pub fn build_report_tagged(
     text: &Text,
     tagger: &Tagger<'_>,
 ) -> (Report, Vec<Diagnostic>) {
+    build_report_in(id, text, &mut Vocabulary::new(tagger))
+}
+
+/// Bits of [`word_flags`]: the word is a surname ([`people`]).
+pub const SURNAME: u8 = 1;
+/// The word can start a number in words or a period ([`figures`]).
+pub const NUMBER: u8 = 2;
+/// The word starts a term of the taxonomy ([`Tagger`]).
+pub const TERM: u8 = 4;
+/// The word starts a city or national pattern ([`city`]).
+pub const PLACE: u8 = 8;
+
+/// Which lexicons a word with this toned key can start, as bits. The stages used to look every
+/// word up in each lexicon's hash set; the compiler now asks once per distinct word of the
+/// corpus ([`Vocabulary`]) and the stages test a bit. Without a tagger, [`TERM`] is never set.
+pub fn word_flags(key: &str, tagger: Option<&Tagger<'_>>) -> u8 {
+    let mut flags = 0;
+    if people::is_surname(key) {
+        flags |= SURNAME;
+    }
+    if figures::opens_number(key) {
+        flags |= NUMBER;
+    }
+    if tagger.is_some_and(|t| t.starts_term(key)) {
+        flags |= TERM;
+    }
+    if city::starts_pattern(key) {
+        flags |= PLACE;
+    }
+    flags
+}
+
+/// The [`word_flags`] of every distinct toned key seen so far in a compilation, with its tagger.
+pub struct Vocabulary<'a> {
+    tagger: &'a Tagger<'a>,
+    known: FnvMap<String, u8>,
+}
+
+impl<'a> Vocabulary<'a> {
+    pub fn new(tagger: &'a Tagger<'a>) -> Vocabulary<'a> {
+        Vocabulary {
+            tagger,
+            known: FnvMap::default(),
+        }
+    }
+
+    /// The flags of each word (`flags[i][k]` for `tokens[i][k]`): one lookup per word.
+    pub fn flags(&mut self, tokens: &[Vec<Word<'_>>]) -> Vec<Vec<u8>> {
+        let mut out = Vec::with_capacity(tokens.len());
+        for toks in tokens {
+            let mut flags = Vec::with_capacity(toks.len());
+            for t in toks {
+                let f = match self.known.get(t.toned) {
+                    Some(&f) => f,
+                    None => {
+                        let f = word_flags(t.toned, Some(self.tagger));
+                        self.known.insert(t.toned.to_owned(), f);
+                        f
+                    }
+                };
+                flags.push(f);
+            }
+            out.push(flags);
+        }
+        out
+    }
+}
+
+/// [`build_report_tagged`] with the corpus's [`Vocabulary`], so each distinct word's flags
+/// are computed once for the whole compilation.
+pub fn build_report_in(
+    id: String,
+    text: &Text,
+    vocabulary: &mut Vocabulary<'_>,
+) -> (Report, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let mut paragraphs = clean::classify(&text.text);
     // Tokenised once here, shared by topic tagging, city, people and figures.
     let mut keys = String::new();
     let tokens = tokens_of(&paragraphs, &mut keys);
-    for (p, toks) in paragraphs.iter_mut().zip(&tokens) {
+    let flags = vocabulary.flags(&tokens);
+    for ((p, toks), flags) in paragraphs.iter_mut().zip(&tokens).zip(&flags) {
         if matches!(p.kind, ParagraphKind::Body | ParagraphKind::Title) {
-            p.topics = tagger.tag(toks);
+            p.topics = vocabulary.tagger.tag_flagged(toks, flags);
         }
     }
     if !paragraphs.iter().any(|p| p.kind == ParagraphKind::Body) {
@@ -58,13 +135,13 @@ pub fn build_report_tagged(
         .find(|p| p.kind == ParagraphKind::Title)
         .map(|p| p.text.clone());
     let authors = authors(&paragraphs);
-    let people = people::find_with(&paragraphs, &tokens, &authors);
+    let people = people::find_with(&paragraphs, &tokens, &flags, &authors);
     let report = Report {
         id,
         file: text.file.clone(),
         title,
         date: date::infer(&paragraphs),
-        city: city::infer_with(&paragraphs, &tokens),
+        city: city::infer_with(&paragraphs, &tokens, &flags),
         outlet: outlet(&paragraphs),
         authors,
         provenance: FIELDS
@@ -72,7 +149,7 @@ pub fn build_report_tagged(
             .map(|f| ((*f).to_owned(), Provenance::Inferred))
             .collect::<BTreeMap<_, _>>(),
         notes: Vec::new(),
-        figures: figures_of(&paragraphs, &tokens),
+        figures: figures_of(&paragraphs, &tokens, &flags),
         paragraphs,
         people,
     };
@@ -140,14 +217,19 @@ pub fn credit(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Figures of body and caption paragraphs; a figure a caption repeats from the body is one figure.
-fn figures_of(paragraphs: &[Paragraph], tokens: &[Vec<Word<'_>>]) -> Vec<Figure> {
+fn figures_of(
+    paragraphs: &[Paragraph],
+    tokens: &[Vec<Word<'_>>],
+    flags: &[Vec<u8>],
+) -> Vec<Figure> {
     let mut body = Vec::new();
     let mut captions = Vec::new();
     // Body and caption paragraphs are tokenised by `tokens_of`; the figures reuse those tokens.
-    for (i, (p, toks)) in paragraphs.iter().zip(tokens).enumerate() {
+    for (i, ((p, toks), flags)) in paragraphs.iter().zip(tokens).zip(flags).enumerate() {
+        let found = || figures::extract_tokenized(i, &p.text, toks, flags);
         match p.kind {
-            ParagraphKind::Body => body.extend(figures::extract_tokenized(i, &p.text, toks)),
-            ParagraphKind::Caption => captions.extend(figures::extract_tokenized(i, &p.text, toks)),
+            ParagraphKind::Body => body.extend(found()),
+            ParagraphKind::Caption => captions.extend(found()),
             _ => {}
         }
     }

@@ -12,6 +12,7 @@ use crate::core::fnv::FnvSet;
 use crate::core::model::{Paragraph, ParagraphKind, Person};
 use std::sync::LazyLock;
 
+use super::{word_flags, SURNAME};
 use crate::core::text::{toned_key, toned_phrase, toned_words, Word};
 
 const SURNAMES: &[&str] = &[
@@ -131,33 +132,48 @@ const MAX_POSITION_WORDS: usize = 25;
 
 /// Finds people in the report's own text (title, kicker, body, captions).
 pub fn find(paragraphs: &[Paragraph], authors: &[String]) -> Vec<Person> {
-    find_with(
-        paragraphs,
-        &super::tokens_of(paragraphs, &mut String::new()),
-        authors,
-    )
+    let mut keys = String::new();
+    let tokens = super::tokens_of(paragraphs, &mut keys);
+    let flags: Vec<Vec<u8>> = tokens
+        .iter()
+        .map(|toks| toks.iter().map(|t| word_flags(t.toned, None)).collect())
+        .collect();
+    find_with(paragraphs, &tokens, &flags, authors)
 }
 
-/// [`find`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`).
+/// Whether a toned key is a surname's: the one lookup every word of the report's own text
+/// gets here (the compiler answers it once per distinct word, see `extract::Vocabulary`).
+pub fn is_surname(key: &str) -> bool {
+    SURNAME_KEYS.contains(key)
+}
+
+/// [`find`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`),
+/// and their flags (`flags[i][k]` is [`word_flags`] of `tokens[i][k]`).
 pub fn find_with(
     paragraphs: &[Paragraph],
     tokens: &[Vec<Word<'_>>],
+    flags: &[Vec<u8>],
     authors: &[String],
 ) -> Vec<Person> {
     let authors: Vec<String> = authors.iter().map(|a| toned_phrase(a)).collect();
     let mut people: Vec<Person> = Vec::new();
     // The toned phrase of each person's name, computed once (`keys[i]` for `people[i]`).
     let mut keys: Vec<String> = Vec::new();
-    for (p, toks) in paragraphs.iter().zip(tokens).filter(|(p, _)| {
-        matches!(
-            p.kind,
-            ParagraphKind::Title
-                | ParagraphKind::Kicker
-                | ParagraphKind::Body
-                | ParagraphKind::Caption
-        )
-    }) {
-        for person in in_tokens(&p.text, toks) {
+    for ((p, toks), flags) in paragraphs
+        .iter()
+        .zip(tokens)
+        .zip(flags)
+        .filter(|((p, _), _)| {
+            matches!(
+                p.kind,
+                ParagraphKind::Title
+                    | ParagraphKind::Kicker
+                    | ParagraphKind::Body
+                    | ParagraphKind::Caption
+            )
+        })
+    {
+        for person in in_tokens(&p.text, toks, flags) {
             let key = toned_phrase(&person.name);
             if authors.contains(&key) {
                 continue;
@@ -233,12 +249,14 @@ static SURNAME_KEYS: LazyLock<FnvSet<String>> =
 pub fn in_text(raw: &str) -> Vec<Person> {
     let mut keys = String::new();
     let words = toned_words([Some(raw)], &mut keys);
-    in_tokens(raw, &words[0])
+    let flags: Vec<u8> = words[0].iter().map(|t| word_flags(t.toned, None)).collect();
+    in_tokens(raw, &words[0], &flags)
 }
 
-fn in_tokens(raw: &str, toks: &[Word<'_>]) -> Vec<Person> {
+fn in_tokens(raw: &str, toks: &[Word<'_>], flags: &[u8]) -> Vec<Person> {
+    let surname = |i: usize| flags.get(i).is_some_and(|f| f & SURNAME != 0);
     // Every name starts with a surname: most paragraphs are left after this one pass.
-    if !toks.iter().any(|t| SURNAME_KEYS.contains(t.toned)) {
+    if !(0..toks.len()).any(surname) {
         return Vec::new();
     }
     // Everything below works on byte offsets (the words carry theirs), so nothing walks the
@@ -248,7 +266,7 @@ fn in_tokens(raw: &str, toks: &[Word<'_>]) -> Vec<Person> {
     let mut prev_end = 0usize;
     let mut i = 0;
     while i < toks.len() {
-        if !(SURNAME_KEYS.contains(toks[i].toned) && is_capitalised(word(&toks[i]))) {
+        if !(surname(i) && is_capitalised(word(&toks[i]))) {
             i += 1;
             continue;
         }
