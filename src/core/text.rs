@@ -484,9 +484,9 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize, &str)> {
     spans
 }
 
-/// Calls `f` with each word of `text` as [`word_spans`] lists them, without the list.
-/// `f` gets the char start and end and the word, whose byte offset is where it starts in `text`.
-fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, usize, usize, &'t str)) {
+/// Calls `f` with each word of `text` as [`word_spans`] lists them, without the list: the char
+/// start and end, the byte start, and the word as written.
+pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, usize, usize, &'t str)) {
     let mut start: Option<(usize, usize)> = None; // (char, byte)
     let mut pos = 0;
     for (byte, c) in text.char_indices() {

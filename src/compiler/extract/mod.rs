@@ -20,7 +20,7 @@ use super::read::Text;
 use super::topics::{Tagger, TopicDef};
 use crate::core::fnv::FnvMap;
 use crate::core::model::{Figure, Paragraph, ParagraphKind, Provenance, Report};
-use crate::core::text::{toned_phrase, toned_words, Word};
+use crate::core::text::{for_each_word, toned_key, toned_phrase, toned_words, Word};
 
 /// The fields whose provenance the bundle records.
 pub const FIELDS: [&str; 5] = ["title", "date", "city", "outlet", "authors"];
@@ -68,39 +68,84 @@ pub fn word_flags(key: &str, tagger: Option<&Tagger<'_>>) -> u8 {
     flags
 }
 
-/// The [`word_flags`] of every distinct toned key seen so far in a compilation, with its tagger.
+/// Every distinct word (as written) seen so far in a compilation, with its toned key and its
+/// [`word_flags`]. A corpus repeats a small vocabulary: computing a word's key and flags once
+/// and looking the word up afterwards (one hash per word) is cheaper than building its key
+/// char by char and looking the key up in each lexicon every time.
 pub struct Vocabulary<'a> {
     tagger: &'a Tagger<'a>,
-    known: FnvMap<String, u8>,
+    /// Word as written → index into `entries`.
+    index: FnvMap<Box<str>, u32>,
+    /// Per distinct word: its toned key (a range of `keys`) and its flags.
+    entries: Vec<(usize, usize, u8)>,
+    keys: String,
 }
 
 impl<'a> Vocabulary<'a> {
     pub fn new(tagger: &'a Tagger<'a>) -> Vocabulary<'a> {
         Vocabulary {
             tagger,
-            known: FnvMap::default(),
+            index: FnvMap::default(),
+            entries: Vec::new(),
+            keys: String::new(),
         }
     }
 
-    /// The flags of each word (`flags[i][k]` for `tokens[i][k]`): one lookup per word.
-    pub fn flags(&mut self, tokens: &[Vec<Word<'_>>]) -> Vec<Vec<u8>> {
-        let mut out = Vec::with_capacity(tokens.len());
-        for toks in tokens {
-            let mut flags = Vec::with_capacity(toks.len());
-            for t in toks {
-                let f = match self.known.get(t.toned) {
-                    Some(&f) => f,
-                    None => {
-                        let f = word_flags(t.toned, Some(self.tagger));
-                        self.known.insert(t.toned.to_owned(), f);
-                        f
-                    }
-                };
-                flags.push(f);
-            }
-            out.push(flags);
+    /// The entry of a word, added on first sight.
+    fn entry(&mut self, word: &str) -> u32 {
+        if let Some(&i) = self.index.get(word) {
+            return i;
         }
-        out
+        let key = toned_key(word);
+        let flags = word_flags(&key, Some(self.tagger));
+        let from = self.keys.len();
+        self.keys.push_str(&key);
+        let i = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        self.entries.push((from, self.keys.len(), flags));
+        self.index.insert(word.into(), i);
+        i
+    }
+
+    /// The words of the report's own text as [`tokens_of`] gives them (their keys borrowed from
+    /// the vocabulary), and their flags (`flags[i][k]` for `tokens[i][k]`).
+    pub fn words(&mut self, paragraphs: &[Paragraph]) -> (Vec<Vec<Word<'_>>>, Vec<Vec<u8>>) {
+        // First every word's entry (which may add keys), then the borrows of the keys.
+        let mut flat: Vec<(usize, usize, usize, usize, u32)> = Vec::new();
+        let mut counts: Vec<usize> = Vec::with_capacity(paragraphs.len());
+        for p in paragraphs {
+            let before = flat.len();
+            if !matches!(p.kind, ParagraphKind::Boilerplate | ParagraphKind::Byline) {
+                for_each_word(&p.text, |s, e, b, word| {
+                    let i = self.entry(word);
+                    flat.push((s, e, b, b + word.len(), i));
+                });
+            }
+            counts.push(flat.len() - before);
+        }
+        let (keys, entries) = (self.keys.as_str(), &self.entries);
+        let mut tokens = Vec::with_capacity(counts.len());
+        let mut flags = Vec::with_capacity(counts.len());
+        let mut rest = flat.as_slice();
+        for n in counts {
+            let (mine, after) = rest.split_at(n);
+            rest = after;
+            let mut words = Vec::with_capacity(n);
+            let mut marks = Vec::with_capacity(n);
+            for &(start, end, byte_start, byte_end, i) in mine {
+                let (a, b, f) = entries[i as usize];
+                words.push(Word {
+                    start,
+                    end,
+                    byte_start,
+                    byte_end,
+                    toned: &keys[a..b],
+                });
+                marks.push(f);
+            }
+            tokens.push(words);
+            flags.push(marks);
+        }
+        (tokens, flags)
     }
 }
 
@@ -114,12 +159,11 @@ pub fn build_report_in(
     let mut warnings = Vec::new();
     let mut paragraphs = clean::classify(&text.text);
     // Tokenised once here, shared by topic tagging, city, people and figures.
-    let mut keys = String::new();
-    let tokens = tokens_of(&paragraphs, &mut keys);
-    let flags = vocabulary.flags(&tokens);
+    let tagger = vocabulary.tagger;
+    let (tokens, flags) = vocabulary.words(&paragraphs);
     for ((p, toks), flags) in paragraphs.iter_mut().zip(&tokens).zip(&flags) {
         if matches!(p.kind, ParagraphKind::Body | ParagraphKind::Title) {
-            p.topics = vocabulary.tagger.tag_flagged(toks, flags);
+            p.topics = tagger.tag_flagged(toks, flags);
         }
     }
     if !paragraphs.iter().any(|p| p.kind == ParagraphKind::Body) {
