@@ -69,7 +69,7 @@ use unicode_normalization::char::is_combining_mark;
 pub fn extract(paragraph: usize, text: &str) -> Vec<Figure> {
     let mut keys = String::new();
     let words = toned_words([Some(text)], &mut keys);
-    let flags: Vec<u8> = words[0].iter().map(|w| word_flags(w.toned, None)).collect();
+    let flags: Vec<u8> = words[0].iter().map(|w| word_flags(w.toned)).collect();
     extract_tokenized(paragraph, text, &words[0], &flags)
 }
 

@@ -99,7 +99,7 @@ pub fn infer(paragraphs: &[Paragraph]) -> City {
     let tokens = super::tokens_of(paragraphs, &mut keys);
     let flags: Vec<Vec<u8>> = tokens
         .iter()
-        .map(|toks| toks.iter().map(|t| word_flags(t.toned, None)).collect())
+        .map(|toks| toks.iter().map(|t| word_flags(t.toned)).collect())
         .collect();
     infer_with(paragraphs, &tokens, &flags)
 }

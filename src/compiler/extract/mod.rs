@@ -43,15 +43,14 @@ pub fn build_report_tagged(
 pub const SURNAME: u8 = 1;
 /// The word can start a number in words or a period ([`figures`]).
 pub const NUMBER: u8 = 2;
-/// The word starts a term of the taxonomy ([`Tagger`]).
-pub const TERM: u8 = 4;
 /// The word starts a city or national pattern ([`city`]).
 pub const PLACE: u8 = 8;
 
 /// Which lexicons a word with this toned key can start, as bits. The stages used to look every
 /// word up in each lexicon's hash set; the compiler now asks once per distinct word of the
-/// corpus ([`Vocabulary`]) and the stages test a bit. Without a tagger, [`TERM`] is never set.
-pub fn word_flags(key: &str, tagger: Option<&Tagger<'_>>) -> u8 {
+/// corpus ([`Vocabulary`]) and the stages test a bit. (The taxonomy's terms are looked up the
+/// same way, see [`Vocabulary::words`].)
+pub fn word_flags(key: &str) -> u8 {
     let mut flags = 0;
     if people::is_surname(key) {
         flags |= SURNAME;
@@ -59,25 +58,22 @@ pub fn word_flags(key: &str, tagger: Option<&Tagger<'_>>) -> u8 {
     if figures::opens_number(key) {
         flags |= NUMBER;
     }
-    if tagger.is_some_and(|t| t.starts_term(key)) {
-        flags |= TERM;
-    }
     if city::starts_pattern(key) {
         flags |= PLACE;
     }
     flags
 }
 
-/// Every distinct word (as written) seen so far in a compilation, with its toned key and its
-/// [`word_flags`]. A corpus repeats a small vocabulary: computing a word's key and flags once
+/// Every distinct word (as written) seen so far in a compilation, with its toned key, its
+/// [`word_flags`] and the taxonomy terms it starts ([`Tagger::terms_starting`]). A corpus repeats a small vocabulary: computing a word's key and flags once
 /// and looking the word up afterwards (one hash per word) is cheaper than building its key
 /// char by char and looking the key up in each lexicon every time.
 pub struct Vocabulary<'a> {
     tagger: &'a Tagger<'a>,
     /// Word as written → index into `entries`.
     index: FnvMap<Box<str>, u32>,
-    /// Per distinct word: its toned key (a range of `keys`) and its flags.
-    entries: Vec<(usize, usize, u8)>,
+    /// Per distinct word: its toned key (a range of `keys`), its flags and its terms.
+    entries: Vec<(usize, usize, u8, Option<u32>)>,
     keys: String,
 }
 
@@ -97,20 +93,23 @@ impl<'a> Vocabulary<'a> {
             return i;
         }
         let key = toned_key(word);
-        let flags = word_flags(&key, Some(self.tagger));
+        let flags = word_flags(&key);
+        let terms = self.tagger.terms_starting(&key);
         let from = self.keys.len();
         self.keys.push_str(&key);
         let i = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        self.entries.push((from, self.keys.len(), flags));
+        self.entries.push((from, self.keys.len(), flags, terms));
         self.index.insert(word.into(), i);
         i
     }
 
     /// The words of the report's own text as [`tokens_of`] gives them (their keys borrowed from
-    /// the vocabulary), and their flags (`flags[i][k]` for `tokens[i][k]`).
-    pub fn words(&mut self, paragraphs: &[Paragraph]) -> (Vec<Vec<Word<'_>>>, Vec<Vec<u8>>) {
+    /// the vocabulary), their flags (`flags[i][k]` for `tokens[i][k]`), and per paragraph the
+    /// words that start a taxonomy term, for [`Tagger::tag_listed`].
+    pub fn words(&mut self, paragraphs: &[Paragraph]) -> Tokens<'_> {
         // First every word's entry (which may add keys), then the borrows of the keys.
-        let mut flat: Vec<(usize, usize, usize, usize, u32)> = Vec::new();
+        let bytes: usize = paragraphs.iter().map(|p| p.text.len()).sum();
+        let mut flat: Vec<(usize, usize, usize, usize, u32)> = Vec::with_capacity(bytes / 4);
         let mut counts: Vec<usize> = Vec::with_capacity(paragraphs.len());
         for p in paragraphs {
             let before = flat.len();
@@ -125,14 +124,19 @@ impl<'a> Vocabulary<'a> {
         let (keys, entries) = (self.keys.as_str(), &self.entries);
         let mut tokens = Vec::with_capacity(counts.len());
         let mut flags = Vec::with_capacity(counts.len());
+        let mut terms = Vec::with_capacity(counts.len());
         let mut rest = flat.as_slice();
         for n in counts {
             let (mine, after) = rest.split_at(n);
             rest = after;
             let mut words = Vec::with_capacity(n);
             let mut marks = Vec::with_capacity(n);
+            let mut starts = Vec::new();
             for &(start, end, byte_start, byte_end, i) in mine {
-                let (a, b, f) = entries[i as usize];
+                let (a, b, f, t) = entries[i as usize];
+                if let Some(t) = t {
+                    starts.push((words.len(), t));
+                }
                 words.push(Word {
                     start,
                     end,
@@ -144,9 +148,22 @@ impl<'a> Vocabulary<'a> {
             }
             tokens.push(words);
             flags.push(marks);
+            terms.push(starts);
         }
-        (tokens, flags)
+        Tokens {
+            words: tokens,
+            flags,
+            terms,
+        }
     }
+}
+
+/// What [`Vocabulary::words`] gives for a report: per paragraph, its words, their flags, and
+/// the words that start a taxonomy term (word index, [`Tagger::terms_starting`]).
+pub struct Tokens<'v> {
+    pub words: Vec<Vec<Word<'v>>>,
+    pub flags: Vec<Vec<u8>>,
+    pub terms: Vec<Vec<(usize, u32)>>,
 }
 
 /// [`build_report_tagged`] with the corpus's [`Vocabulary`], so each distinct word's flags
@@ -160,10 +177,14 @@ pub fn build_report_in(
     let mut paragraphs = clean::classify(&text.text);
     // Tokenised once here, shared by topic tagging, city, people and figures.
     let tagger = vocabulary.tagger;
-    let (tokens, flags) = vocabulary.words(&paragraphs);
-    for ((p, toks), flags) in paragraphs.iter_mut().zip(&tokens).zip(&flags) {
+    let Tokens {
+        words: tokens,
+        flags,
+        terms,
+    } = vocabulary.words(&paragraphs);
+    for ((p, toks), starts) in paragraphs.iter_mut().zip(&tokens).zip(&terms) {
         if matches!(p.kind, ParagraphKind::Body | ParagraphKind::Title) {
-            p.topics = tagger.tag_flagged(toks, flags);
+            p.topics = tagger.tag_listed(toks, starts);
         }
     }
     if !paragraphs.iter().any(|p| p.kind == ParagraphKind::Body) {

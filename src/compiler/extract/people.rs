@@ -136,7 +136,7 @@ pub fn find(paragraphs: &[Paragraph], authors: &[String]) -> Vec<Person> {
     let tokens = super::tokens_of(paragraphs, &mut keys);
     let flags: Vec<Vec<u8>> = tokens
         .iter()
-        .map(|toks| toks.iter().map(|t| word_flags(t.toned, None)).collect())
+        .map(|toks| toks.iter().map(|t| word_flags(t.toned)).collect())
         .collect();
     find_with(paragraphs, &tokens, &flags, authors)
 }
@@ -249,7 +249,7 @@ static SURNAME_KEYS: LazyLock<FnvSet<String>> =
 pub fn in_text(raw: &str) -> Vec<Person> {
     let mut keys = String::new();
     let words = toned_words([Some(raw)], &mut keys);
-    let flags: Vec<u8> = words[0].iter().map(|t| word_flags(t.toned, None)).collect();
+    let flags: Vec<u8> = words[0].iter().map(|t| word_flags(t.toned)).collect();
     in_tokens(raw, &words[0], &flags)
 }
 
