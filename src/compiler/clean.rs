@@ -241,16 +241,18 @@ fn is_caption(text: &str) -> bool {
     if photo_credit(text) || text.ends_with("(Ảnh minh họa)") {
         return true;
     }
-    // Only "at most 12" and "at least CAPTION_MIN_WORDS" matter: stop counting there.
-    let words = text.split_whitespace().take(CAPTION_MIN_WORDS).count();
-    if words <= 12
-        && OPENER_KEYS
-            .iter()
-            .any(|o| starts_with_phrase(&toned_phrase(text), o))
-    {
-        return true;
+    // Only "at most 12" and "at least CAPTION_MIN_WORDS" matter: stop counting there, and at
+    // 13 when the line ends like prose (the long-caption test below needs a final letter).
+    let ends_alnum = text.chars().last().is_some_and(char::is_alphanumeric);
+    let most = if ends_alnum { CAPTION_MIN_WORDS } else { 13 };
+    let words = text.split_whitespace().take(most).count();
+    if words <= 12 {
+        let phrase = toned_phrase(text);
+        if OPENER_KEYS.iter().any(|o| starts_with_phrase(&phrase, o)) {
+            return true;
+        }
     }
-    words >= CAPTION_MIN_WORDS && text.chars().last().is_some_and(char::is_alphanumeric)
+    words >= CAPTION_MIN_WORDS && ends_alnum
 }
 
 /// Whether the text holds "(Ảnh" or "(ảnh": one pass over its "(" rather than two searches.

@@ -54,7 +54,7 @@
 //! All keyword matching goes through [`toned_key`], so tone-mark placement ("hoà"/"hòa") and case
 //! never matter.
 
-use super::extract::{word_flags, NUMBER};
+use super::extract::{word_flags, DIGITS, NUMBER};
 use crate::core::fnv::{FnvMap, FnvSet};
 use crate::core::model::{Figure, Qualifier};
 use crate::core::text::{char_slice, toned_key, toned_words, Word};
@@ -93,6 +93,12 @@ pub fn extract_tokenized(
     let mut raws = Vec::new();
     let mut k = 0;
     while k < scan.toks.len() {
+        // A figure starts with digits or a number word: the other words are passed on their
+        // flags alone (`word_figure` would return at once for them).
+        if flags.get(k).is_some_and(|f| f & (NUMBER | DIGITS) == 0) {
+            k += 1;
+            continue;
+        }
         let (next, found) = if scan.is_digits(k) {
             scan.digit_figure(k)
         } else {

@@ -45,6 +45,8 @@ pub const SURNAME: u8 = 1;
 pub const NUMBER: u8 = 2;
 /// The word starts a city or national pattern ([`city`]).
 pub const PLACE: u8 = 8;
+/// The word is all ASCII digits ([`figures`]).
+pub const DIGITS: u8 = 16;
 
 /// Which lexicons a word with this toned key can start, as bits. The stages used to look every
 /// word up in each lexicon's hash set; the compiler now asks once per distinct word of the
@@ -60,6 +62,9 @@ pub fn word_flags(key: &str) -> u8 {
     }
     if city::starts_pattern(key) {
         flags |= PLACE;
+    }
+    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
+        flags |= DIGITS;
     }
     flags
 }
