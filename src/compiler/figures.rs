@@ -89,6 +89,10 @@ pub fn extract_tokenized(
     toks: &[Word<'_>],
     flags: &[u8],
 ) -> Vec<Figure> {
+    // A figure starts with digits or a number word: most paragraphs of clutter have neither.
+    if !flags.iter().any(|f| f & (NUMBER | DIGITS) != 0) {
+        return Vec::new();
+    }
     let scan = Scan::new(text, toks, flags);
     let mut raws = Vec::new();
     let mut k = 0;
@@ -727,8 +731,8 @@ struct Scan<'a> {
     lex: &'static Lexicon,
     /// Per char: whether a sentence ends with it (computed when a figure needs its sentence).
     ends: std::cell::OnceCell<Vec<bool>>,
-    /// Per token: whether its word is in [`Lexicon::openers`].
-    opener: Vec<bool>,
+    /// Per token: its flags; [`NUMBER`] says whether its word is in [`Lexicon::openers`].
+    flags: &'a [u8],
 }
 
 fn is_ws(gap: &str) -> bool {
@@ -785,17 +789,22 @@ fn sentence_ends(chars: &[char], toks: &[Word<'_>]) -> Vec<bool> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str, toks: &'a [Word<'a>], flags: &[u8]) -> Scan<'a> {
+    fn new(text: &'a str, toks: &'a [Word<'a>], flags: &'a [u8]) -> Scan<'a> {
         let lex = lexicon();
-        let opener = flags.iter().map(|f| f & NUMBER != 0).collect();
+
         Scan {
             text,
             chars: std::cell::OnceCell::new(),
             toks,
             lex,
             ends: std::cell::OnceCell::new(),
-            opener,
+            flags,
         }
+    }
+
+    /// Whether token `k` can start a number in words or a period.
+    fn opener(&self, k: usize) -> bool {
+        self.flags.get(k).is_some_and(|f| f & NUMBER != 0)
     }
 
     fn chars(&self) -> &[char] {
@@ -1064,7 +1073,7 @@ impl<'a> Scan<'a> {
     /// A number written in words starting at token `k` ("ba mô hình", "hàng trăm nghìn cán bộ").
     fn word_figure(&self, k: usize) -> (usize, Option<Raw>) {
         // Neither a scale word nor a number word: nothing below can match.
-        if !self.opener.get(k).copied().unwrap_or(false) {
+        if !self.opener(k) {
             return (k + 1, None);
         }
         let lex = self.lex;
@@ -1368,7 +1377,7 @@ impl<'a> Scan<'a> {
     /// A period at token `k`: the token after it.
     fn period_at(&self, k: usize) -> Option<usize> {
         // Every period starts with a fixed word, a span head or digits.
-        if !self.opener.get(k).copied().unwrap_or(false) && !self.is_digits(k) {
+        if !self.opener(k) && !self.is_digits(k) {
             return None;
         }
         let key = self.key(k);
