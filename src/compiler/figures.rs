@@ -54,6 +54,7 @@
 //! All keyword matching goes through [`toned_key`], so tone-mark placement ("hoà"/"hòa") and case
 //! never matter.
 
+use super::extract::{word_flags, DIGITS, NUMBER};
 use crate::core::fnv::{FnvMap, FnvSet};
 use crate::core::model::{Figure, Qualifier};
 use crate::core::text::{char_slice, toned_key, toned_words, Word};
@@ -68,16 +69,40 @@ use unicode_normalization::char::is_combining_mark;
 pub fn extract(paragraph: usize, text: &str) -> Vec<Figure> {
     let mut keys = String::new();
     let words = toned_words([Some(text)], &mut keys);
-    extract_tokenized(paragraph, text, &words[0])
+    let flags: Vec<u8> = words[0].iter().map(|w| word_flags(w.toned)).collect();
+    extract_tokenized(paragraph, text, &words[0], &flags)
 }
 
-/// [`extract`] for a paragraph already tokenised with [`tokenize`] (the compiler tokenises
-/// each paragraph once and shares the tokens between its stages).
-pub fn extract_tokenized(paragraph: usize, text: &str, toks: &[Word<'_>]) -> Vec<Figure> {
-    let scan = Scan::new(text, toks);
+/// Whether a word with this toned key can start a number in words or a period: the figure
+/// rules look no further at a token that cannot (the compiler answers this once per distinct
+/// word of the corpus, see `extract::Vocabulary`).
+pub fn opens_number(key: &str) -> bool {
+    lexicon().openers.contains(key)
+}
+
+/// [`extract`] for a paragraph already tokenised with [`toned_words`] (the compiler tokenises
+/// each paragraph once and shares the tokens between its stages); `flags[k]` is
+/// [`word_flags`] of token `k`.
+pub fn extract_tokenized(
+    paragraph: usize,
+    text: &str,
+    toks: &[Word<'_>],
+    flags: &[u8],
+) -> Vec<Figure> {
+    // A figure starts with digits or a number word: most paragraphs of clutter have neither.
+    if !flags.iter().any(|f| f & (NUMBER | DIGITS) != 0) {
+        return Vec::new();
+    }
+    let scan = Scan::new(text, toks, flags);
     let mut raws = Vec::new();
     let mut k = 0;
     while k < scan.toks.len() {
+        // A figure starts with digits or a number word: the other words are passed on their
+        // flags alone (`word_figure` would return at once for them).
+        if flags.get(k).is_some_and(|f| f & (NUMBER | DIGITS) == 0) {
+            k += 1;
+            continue;
+        }
         let (next, found) = if scan.is_digits(k) {
             scan.digit_figure(k)
         } else {
@@ -103,7 +128,7 @@ pub fn extract_tokenized(paragraph: usize, text: &str, toks: &[Word<'_>]) -> Vec
             paragraph,
             start: raw.start,
             end: raw.end,
-            text: char_slice(text, raw.start, raw.end).to_owned(),
+            text: scan.slice(raw.start, raw.end).to_owned(),
             of: raw.of,
         })
         .collect()
@@ -699,17 +724,26 @@ enum Unit {
 
 struct Scan<'a> {
     text: &'a str,
-    chars: Vec<char>,
+    /// The paragraph's chars, built only when a figure needs its sentence (most paragraphs
+    /// have none); everything else reads the text through the words' byte offsets.
+    chars: std::cell::OnceCell<Vec<char>>,
     toks: &'a [Word<'a>],
     lex: &'static Lexicon,
     /// Per char: whether a sentence ends with it (computed when a figure needs its sentence).
     ends: std::cell::OnceCell<Vec<bool>>,
-    /// Per token: whether its word is in [`Lexicon::openers`].
-    opener: Vec<bool>,
+    /// Per token: its flags; [`NUMBER`] says whether its word is in [`Lexicon::openers`].
+    flags: &'a [u8],
 }
 
-fn is_ws(gap: &[char]) -> bool {
-    gap.iter().all(|c| c.is_whitespace())
+fn is_ws(gap: &str) -> bool {
+    gap.chars().all(char::is_whitespace)
+}
+
+/// The gap's char when it is exactly one char.
+fn only(gap: &str) -> Option<char> {
+    let mut cs = gap.chars();
+    let c = cs.next()?;
+    cs.next().is_none().then_some(c)
 }
 
 fn is_dash(c: char) -> bool {
@@ -755,30 +789,61 @@ fn sentence_ends(chars: &[char], toks: &[Word<'_>]) -> Vec<bool> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str, toks: &'a [Word<'a>]) -> Scan<'a> {
-        let chars: Vec<char> = text.chars().collect();
+    fn new(text: &'a str, toks: &'a [Word<'a>], flags: &'a [u8]) -> Scan<'a> {
         let lex = lexicon();
-        let opener = toks.iter().map(|t| lex.openers.contains(t.toned)).collect();
+
         Scan {
             text,
-            chars,
+            chars: std::cell::OnceCell::new(),
             toks,
             lex,
             ends: std::cell::OnceCell::new(),
-            opener,
+            flags,
         }
     }
 
-    /// The chars between token `k - 1` and token `k` (from the start, or to the end, at the edges).
-    fn gap_before(&self, k: usize) -> &[char] {
-        let n = self.chars.len();
+    /// Whether token `k` can start a number in words or a period.
+    fn opener(&self, k: usize) -> bool {
+        self.flags.get(k).is_some_and(|f| f & NUMBER != 0)
+    }
+
+    fn chars(&self) -> &[char] {
+        self.chars.get_or_init(|| self.text.chars().collect())
+    }
+
+    /// The byte offset of char offset `c` when a word starts or ends there.
+    fn byte_at(&self, c: usize) -> Option<usize> {
+        // Words are separated by at least one char, so the first word not ending before `c`
+        // is the only one that can start or end at it.
+        let t = self.toks.get(self.toks.partition_point(|t| t.end < c))?;
+        if t.end == c {
+            Some(t.byte_end)
+        } else if t.start == c {
+            Some(t.byte_start)
+        } else {
+            None
+        }
+    }
+
+    /// The chars `start..end` of the paragraph: by the words' byte offsets when both ends are
+    /// word boundaries (nearly always), else by counting chars.
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        match (self.byte_at(start), self.byte_at(end)) {
+            (Some(a), Some(b)) if a <= b => &self.text[a..b],
+            _ => char_slice(self.text, start, end),
+        }
+    }
+
+    /// The text between token `k - 1` and token `k` (from the start, or to the end, at the edges).
+    fn gap_before(&self, k: usize) -> &'a str {
+        let n = self.text.len();
         let s = if k == 0 {
             0
         } else {
-            self.toks.get(k - 1).map_or(n, |t| t.end)
+            self.toks.get(k - 1).map_or(n, |t| t.byte_end)
         };
-        let e = self.toks.get(k).map_or(n, |t| t.start);
-        self.chars.get(s..e.max(s)).unwrap_or(&[])
+        let e = self.toks.get(k).map_or(n, |t| t.byte_start);
+        self.text.get(s..e.max(s)).unwrap_or("")
     }
 
     /// The toned key of one of the [`FIXED`] words, by its index constant (`NAM`, `QUY`, …).
@@ -833,9 +898,9 @@ impl<'a> Scan<'a> {
         let mut seps = Vec::new();
         let mut j = k + 1;
         while j < self.toks.len() && self.is_digits(j) {
-            match self.gap_before(j) {
-                [c @ ('.' | ',')] => {
-                    seps.push(*c);
+            match only(self.gap_before(j)) {
+                Some(c @ ('.' | ',')) => {
+                    seps.push(c);
                     groups.push(self.key(j));
                     j += 1;
                 }
@@ -893,8 +958,8 @@ impl<'a> Scan<'a> {
         key.len() == 4
             && self.is_digits(k)
             && key.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
-            && !matches!(self.gap_before(k), ['.' | ','])
-            && !(matches!(self.gap_before(k + 1), ['.' | ',']) && self.is_digits(k + 1))
+            && !matches!(only(self.gap_before(k)), Some('.' | ','))
+            && !(matches!(only(self.gap_before(k + 1)), Some('.' | ',')) && self.is_digits(k + 1))
     }
 
     /// Whether the number starting at token `k` names or orders something ("số 7", "lần thứ 18").
@@ -933,13 +998,15 @@ impl<'a> Scan<'a> {
             return (c.end, None);
         };
         // Glued to what is before: "Covid-19", "SARS-CoV-2", "NQ/25".
-        if k > 0 && matches!(self.gap_before(k), [x] if is_dash(*x) || *x == '/' || *x == '.') {
+        if k > 0
+            && matches!(only(self.gap_before(k)), Some(x) if is_dash(x) || x == '/' || x == '.')
+        {
             return (c.end, None);
         }
         let after = self.gap_before(c.end);
         let next_digits = c.end < self.toks.len() && self.is_digits(c.end);
         // Glued to what follows by a dash: a code ("07-CT/TU") or a range ("2021-2026", "3-5").
-        if matches!(after, [x] if is_dash(*x)) && c.end < self.toks.len() {
+        if matches!(only(after), Some(x) if is_dash(x)) && c.end < self.toks.len() {
             let skip = if next_digits {
                 self.chain(c.end).end
             } else {
@@ -947,8 +1014,8 @@ impl<'a> Scan<'a> {
             };
             return (skip, None);
         }
-        let slash = after.iter().filter(|x| **x == '/').count() == 1
-            && after.iter().all(|x| *x == '/' || *x == ' ')
+        let slash = after.chars().filter(|x| *x == '/').count() == 1
+            && after.chars().all(|x| x == '/' || x == ' ')
             && after.len() <= 3;
         if slash && !next_digits {
             return (c.end, None); // "25/NQ-CP": a code.
@@ -971,7 +1038,7 @@ impl<'a> Scan<'a> {
         let Some(whole) = b.value else {
             return (b.end, None);
         };
-        let third = matches!(self.gap_before(b.end), ['/' | '.' | '-'])
+        let third = matches!(only(self.gap_before(b.end)), Some('/' | '.' | '-'))
             && b.end < self.toks.len()
             && self.is_digits(b.end);
         let date_head = k > 0 && self.spaced(k) && self.lex.date_heads.contains(self.key(k - 1));
@@ -1006,7 +1073,7 @@ impl<'a> Scan<'a> {
     /// A number written in words starting at token `k` ("ba mô hình", "hàng trăm nghìn cán bộ").
     fn word_figure(&self, k: usize) -> (usize, Option<Raw>) {
         // Neither a scale word nor a number word: nothing below can match.
-        if !self.opener.get(k).copied().unwrap_or(false) {
+        if !self.opener(k) {
             return (k + 1, None);
         }
         let lex = self.lex;
@@ -1094,13 +1161,11 @@ impl<'a> Scan<'a> {
         let mut end = self.toks[last].end;
         let qualifier = self.qualifier(k);
         let after = self.gap_before(j);
-        let trimmed: Vec<char> = after
-            .iter()
-            .copied()
-            .skip_while(|c| c.is_whitespace())
-            .collect();
-        let unit = if trimmed.first() == Some(&'%') && after.len() - trimmed.len() <= 1 {
-            end += after.len() - trimmed.len() + 1;
+        // The whitespace chars before a "%" right after the number (at most one).
+        let lead = after.chars().take_while(|c| c.is_whitespace()).count();
+        let trimmed = after.trim_start_matches(char::is_whitespace);
+        let unit = if trimmed.starts_with('%') && lead <= 1 {
+            end += lead + 1;
             Unit::Found("%".into())
         } else if let Some(currency) = self.currency(j) {
             let (value, scale) = if total >= 1e9 {
@@ -1151,9 +1216,13 @@ impl<'a> Scan<'a> {
     /// The unit that starts at token `j` (or a quoted name just before it).
     fn unit_at(&self, j: usize, fallback: bool) -> Unit {
         let gap = self.gap_before(j);
-        let lead = gap.iter().take_while(|c| c.is_whitespace()).count();
+        let mut gap_chars = gap.chars();
         // The quote must be spaced from the number: a quote glued to it closes an earlier one.
-        if fallback && gap.len() == 2 && lead == 1 && is_open_quote(gap[1]) {
+        let quote = matches!(
+            (gap_chars.next(), gap_chars.next(), gap_chars.next()),
+            (Some(space), Some(quote), None) if space.is_whitespace() && is_open_quote(quote)
+        );
+        if fallback && quote {
             return self.quoted_unit(j);
         }
         if !self.spaced(j) {
@@ -1168,7 +1237,9 @@ impl<'a> Scan<'a> {
             // A list of counted nouns: "579 xã, phường, thị trấn".
             while end < self.toks.len() {
                 let sep = self.gap_before(end);
-                let comma = sep.first() == Some(&',') && sep.len() <= 2 && is_ws(&sep[1..]);
+                let comma = sep
+                    .strip_prefix(',')
+                    .is_some_and(|rest| rest.chars().count() <= 1 && is_ws(rest));
                 match self.lexicon_noun(end).filter(|_| comma) {
                     Some(next) => end = next,
                     None => break,
@@ -1182,7 +1253,7 @@ impl<'a> Scan<'a> {
             }
             let s = self.toks[j].start;
             let e = self.toks[end - 1].end;
-            return Unit::Found(char_slice(self.text, s, e).to_lowercase());
+            return Unit::Found(self.slice(s, e).to_lowercase());
         }
         if !fallback {
             return Unit::None;
@@ -1195,7 +1266,7 @@ impl<'a> Scan<'a> {
             return Unit::None;
         }
         let (s, e) = (self.toks[j].start, self.toks[end - 1].end);
-        Unit::Found(char_slice(self.text, s, e).to_owned())
+        Unit::Found(self.slice(s, e).to_owned())
     }
 
     /// Whether token `k` can be part of a unit the lexicon does not know: a lower-case word that
@@ -1204,10 +1275,10 @@ impl<'a> Scan<'a> {
         let Some(t) = self.toks.get(k) else {
             return false;
         };
-        let word = self.chars.get(t.start..t.end).unwrap_or(&[]);
-        word.iter()
-            .all(|c| c.is_alphabetic() || is_combining_mark(*c))
-            && word.first().is_some_and(|c| c.is_lowercase())
+        let word = self.text.get(t.byte_start..t.byte_end).unwrap_or("");
+        word.chars()
+            .all(|c| c.is_alphabetic() || is_combining_mark(c))
+            && word.chars().next().is_some_and(char::is_lowercase)
             && !self.lex.stop.contains(t.toned)
             && !self.lex.time_units.contains(t.toned)
             && !self.lex.not_units.contains(t.toned)
@@ -1235,11 +1306,12 @@ impl<'a> Scan<'a> {
         let Some(open) = self.toks.get(j).map(|t| t.start) else {
             return Unit::None;
         };
-        let limit = (open + 80).min(self.chars.len());
-        let Some(close) = (open..limit).find(|&i| is_close_quote(self.chars[i])) else {
+        let chars = self.chars();
+        let limit = (open + 80).min(chars.len());
+        let Some(close) = (open..limit).find(|&i| is_close_quote(chars[i])) else {
             return Unit::None;
         };
-        let inner = char_slice(self.text, open, close).trim();
+        let inner = self.slice(open, close).trim();
         if self.lex.not_units.contains(&toned_key(inner)) {
             return Unit::Rejected; // 5 “không”
         }
@@ -1259,7 +1331,7 @@ impl<'a> Scan<'a> {
         if (key == self.w(QUY) || key == self.w(THANG))
             && self.spaced(k + 1)
             && self.is_digits(k + 1)
-            && matches!(self.gap_before(k + 2), ['/'])
+            && matches!(only(self.gap_before(k + 2)), Some('/'))
             && self.is_year(k + 2)
         {
             return Some(k + 3);
@@ -1276,8 +1348,8 @@ impl<'a> Scan<'a> {
     /// The end of a range that starts with a point ending before token `e`.
     fn range_tail(&self, e: usize) -> Option<usize> {
         let gap = self.gap_before(e);
-        let dash = gap.iter().filter(|c| is_dash(**c)).count() == 1
-            && gap.iter().all(|c| is_dash(*c) || c.is_whitespace());
+        let dash = gap.chars().filter(|c| is_dash(*c)).count() == 1
+            && gap.chars().all(|c| is_dash(c) || c.is_whitespace());
         if dash && e < self.toks.len() {
             return self
                 .point_at(e)
@@ -1305,7 +1377,7 @@ impl<'a> Scan<'a> {
     /// A period at token `k`: the token after it.
     fn period_at(&self, k: usize) -> Option<usize> {
         // Every period starts with a fixed word, a span head or digits.
-        if !self.opener.get(k).copied().unwrap_or(false) && !self.is_digits(k) {
+        if !self.opener(k) && !self.is_digits(k) {
             return None;
         }
         let key = self.key(k);
@@ -1355,18 +1427,14 @@ impl<'a> Scan<'a> {
 
     /// The sentence and the clause (split at ";") around char `p`.
     fn bounds(&self, p: usize) -> ((usize, usize), (usize, usize)) {
-        let n = self.chars.len();
+        let chars = self.chars();
+        let n = chars.len();
         let p = p.min(n);
-        let ends = self
-            .ends
-            .get_or_init(|| sentence_ends(&self.chars, self.toks));
+        let ends = self.ends.get_or_init(|| sentence_ends(chars, self.toks));
         let mut s = (0..p).rev().find(|&i| ends[i]).map_or(0, |i| i + 1);
         let e = (p..n).find(|&i| ends[i]).map_or(n, |i| i + 1);
-        let cs = (s..p)
-            .rev()
-            .find(|&i| self.chars[i] == ';')
-            .map_or(s, |i| i + 1);
-        let ce = (p..e).find(|&i| self.chars[i] == ';').unwrap_or(e);
+        let cs = (s..p).rev().find(|&i| chars[i] == ';').map_or(s, |i| i + 1);
+        let ce = (p..e).find(|&i| chars[i] == ';').unwrap_or(e);
         s = s.min(cs);
         ((s, e), (cs, ce))
     }
@@ -1399,7 +1467,7 @@ impl<'a> Scan<'a> {
                 .max_by_key(|(_, pe)| *pe)
         };
         let chosen = in_clause.or_else(after).or_else(in_sentence)?;
-        Some(char_slice(self.text, chosen.0, chosen.1).to_owned())
+        Some(self.slice(chosen.0, chosen.1).to_owned())
     }
 }
 

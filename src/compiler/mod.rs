@@ -75,6 +75,7 @@ pub fn compile_sources(sources: &[Source], config: &Config) -> Result<Compiled, 
     let mut reports = Vec::with_capacity(read.texts.len());
     let mut ids: HashMap<String, String> = HashMap::new();
     let tagger = topics::Tagger::new(&config.topics);
+    let mut vocabulary = extract::Vocabulary::new(&tagger);
     for text in &read.texts {
         let id = write::report_id(&text.file);
         if let Some(first) = ids.get(&id) {
@@ -85,7 +86,7 @@ pub fn compile_sources(sources: &[Source], config: &Config) -> Result<Compiled, 
             });
         }
         ids.insert(id.clone(), text.display.clone());
-        let (report, w) = extract::build_report_tagged(id, text, &tagger);
+        let (report, w) = extract::build_report_in(id, text, &mut vocabulary);
         warnings.extend(w);
         reports.push(report);
     }

@@ -8,10 +8,11 @@
 //! Bytes that are not UTF-8 stop the run (guessing an encoding would corrupt Vietnamese text);
 //! empty files and exact duplicates are warnings and are skipped.
 
-use std::collections::HashMap;
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use super::diag::{CompileError, Diagnostic};
+use crate::core::fnv::{Fnv, FnvMap};
 use crate::core::text::nfc_owned;
 
 /// One input file before decoding.
@@ -90,7 +91,9 @@ fn line_at(bytes: &[u8], offset: usize) -> u32 {
 /// first of several files with the same normalised text.
 pub fn read_all(sources: &[Source]) -> Result<Read, CompileError> {
     let mut out = Read::default();
-    let mut seen: HashMap<String, String> = HashMap::new();
+    // Texts kept so far by a cheap fingerprint (see [`fingerprint`]): an equal fingerprint is
+    // only a candidate, confirmed by comparing the texts themselves.
+    let mut seen: FnvMap<u64, Vec<usize>> = FnvMap::default();
     for src in sources {
         let text = decode(&src.display, &src.bytes)?;
         if text.trim().is_empty() {
@@ -104,18 +107,25 @@ pub fn read_all(sources: &[Source]) -> Result<Read, CompileError> {
             continue;
         }
         // Trailing blank lines and spaces do not make a different report.
-        let key = text.trim_end().to_owned();
-        if let Some(first) = seen.get(&key) {
+        let key = text.trim_end();
+        let print = fingerprint(key);
+        let texts = &out.texts;
+        let first = seen.get(&print).and_then(|kept| {
+            kept.iter()
+                .map(|&i| &texts[i])
+                .find(|t| t.text.trim_end() == key)
+        });
+        if let Some(first) = first {
             out.warnings.push(Diagnostic::new(
                 &src.display,
                 1,
-                format!("same text as {first}"),
+                format!("same text as {}", first.file),
                 "a duplicate report; kept once, as the first file by path",
             ));
             out.skipped += 1;
             continue;
         }
-        seen.insert(key, src.file.clone());
+        seen.entry(print).or_default().push(out.texts.len());
         out.texts.push(Text {
             file: src.file.clone(),
             display: src.display.clone(),
@@ -123,6 +133,20 @@ pub fn read_all(sources: &[Source]) -> Result<Read, CompileError> {
         });
     }
     Ok(out)
+}
+
+/// A fingerprint of a text for the duplicate check: its length and its first and last 64 bytes.
+/// Hashing every byte of every text (as a `HashMap<String, _>` does) cost more than the check
+/// is worth; texts that share the fingerprint are compared in full, so a weak one only costs
+/// a comparison, never a wrong answer.
+fn fingerprint(text: &str) -> u64 {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut h = Fnv::default();
+    h.write_usize(n);
+    h.write(&b[..n.min(64)]);
+    h.write(&b[n.saturating_sub(64)..]);
+    h.finish()
 }
 
 /// Every `.txt` file under `dir`, recursively, sorted by path (with `/` separators), read into memory.
@@ -242,5 +266,22 @@ mod tests {
         assert_eq!(r.warnings.len(), 2);
         assert_eq!(r.warnings[0].file, "d/b.txt");
         assert!(r.warnings[1].what.contains("a.txt"));
+    }
+
+    #[test]
+    fn texts_that_differ_only_in_the_middle_are_not_duplicates() {
+        let edge = "Công tác dân vận năm 2023 tiếp tục có nhiều chuyển biến tích cực";
+        let a = format!("{edge} A {edge}");
+        let b = format!("{edge} B {edge}");
+        assert_eq!(fingerprint(&a), fingerprint(&b));
+        let r = read_all(&[
+            src("a.txt", a.as_bytes()),
+            src("b.txt", b.as_bytes()),
+            src("c.txt", a.as_bytes()),
+        ])
+        .unwrap();
+        let files: Vec<&str> = r.texts.iter().map(|t| t.file.as_str()).collect();
+        assert_eq!(files, ["a.txt", "b.txt"]);
+        assert!(r.warnings[0].what.contains("same text as a.txt"));
     }
 }

@@ -210,32 +210,63 @@ pub fn tag(text: &str, topics: &[TopicDef]) -> Vec<String> {
 /// compared with the words after it.
 pub struct Tagger<'t> {
     topics: &'t [TopicDef],
-    /// First word → (topic index, the term's words).
-    by_first: FnvMap<&'t str, Vec<(usize, &'t [String])>>,
+    /// First word → index into `lists`.
+    by_first: FnvMap<&'t str, u32>,
+    /// Per first word: (topic index, the term's words) of every term that starts with it.
+    lists: Vec<Vec<(usize, &'t [String])>>,
 }
 
 impl<'t> Tagger<'t> {
     pub fn new(topics: &'t [TopicDef]) -> Tagger<'t> {
-        let mut by_first: FnvMap<&'t str, Vec<(usize, &'t [String])>> = FnvMap::default();
+        let mut by_first: FnvMap<&'t str, u32> = FnvMap::default();
+        let mut lists: Vec<Vec<(usize, &'t [String])>> = Vec::new();
         for (i, t) in topics.iter().enumerate() {
             for words in &t.keys {
                 if let Some(first) = words.first() {
-                    by_first.entry(first).or_default().push((i, words));
+                    let next = u32::try_from(lists.len()).unwrap_or(u32::MAX);
+                    let at = *by_first.entry(first).or_insert(next);
+                    if at == next {
+                        lists.push(Vec::new());
+                    }
+                    if let Some(list) = lists.get_mut(at as usize) {
+                        list.push((i, words));
+                    }
                 }
             }
         }
-        Tagger { topics, by_first }
+        Tagger {
+            topics,
+            by_first,
+            lists,
+        }
+    }
+
+    /// The terms that start with the word of this toned key, as an index for
+    /// [`Tagger::tag_listed`]; `None` when no term does.
+    pub fn terms_starting(&self, key: &str) -> Option<u32> {
+        self.by_first.get(key).copied()
     }
 
     /// The ids of the topics whose terms occur among `tokens` (a paragraph's words, in order),
     /// in taxonomy order.
     pub fn tag(&self, tokens: &[Word<'_>]) -> Vec<String> {
-        if self.topics.is_empty() {
+        let starts: Vec<(usize, u32)> = tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| Some((i, self.terms_starting(t.toned)?)))
+            .collect();
+        self.tag_listed(tokens, &starts)
+    }
+
+    /// [`Tagger::tag`] given the words that start a term, with their
+    /// [`Tagger::terms_starting`] (in any order): the other words need no lookup at all.
+    pub fn tag_listed(&self, tokens: &[Word<'_>], starts: &[(usize, u32)]) -> Vec<String> {
+        if self.topics.is_empty() || starts.is_empty() {
             return Vec::new();
         }
         let mut found = vec![false; self.topics.len()];
-        for (i, t) in tokens.iter().enumerate() {
-            let Some(terms) = self.by_first.get(t.toned) else {
+        for &(i, list) in starts {
+            let Some(terms) = self.lists.get(list as usize) else {
                 continue;
             };
             for (topic, words) in terms {

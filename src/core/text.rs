@@ -19,10 +19,15 @@ const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{3
 
 /// NFC normalisation: the form every text in the bundle is stored in.
 pub fn nfc(s: &str) -> String {
-    if nfc_quick_yes(s) {
+    if all_nfc_inert(s) {
         s.to_owned()
     } else if let Some(composed) = compose_vietnamese(s) {
+        // Tried before the quick check: it gives exactly the NFC whenever it answers, and it
+        // answers for every decomposed Vietnamese text, which the quick check would only call
+        // a "maybe" after reading all of it.
         composed
+    } else if nfc_quick_yes(s) {
+        s.to_owned()
     } else {
         // Normalising NFC text gives it back unchanged, so a "maybe" from the quick check is
         // answered by normalising once rather than by normalising to compare and then again.
@@ -32,10 +37,12 @@ pub fn nfc(s: &str) -> String {
 
 /// [`nfc`] of an owned string, without a copy when it is already NFC (as nearly all text is).
 pub fn nfc_owned(s: String) -> String {
-    if nfc_quick_yes(&s) {
+    if all_nfc_inert(&s) {
         s
     } else if let Some(composed) = compose_vietnamese(&s) {
         composed
+    } else if nfc_quick_yes(&s) {
+        s
     } else {
         compose_canonical(&nfd_chars(&s))
     }
@@ -51,6 +58,32 @@ fn vietnamese_mark_class(c: char) -> Option<u8> {
     }
 }
 
+/// The most marks one cluster may carry on the Vietnamese path (a letter has at most two, a
+/// vowel mark and a tone); more send the text to the general path.
+const MAX_MARKS: usize = 8;
+
+/// The combining marks after one starter, with their combining classes, without allocating.
+struct Marks {
+    list: [(u8, char); MAX_MARKS],
+    len: usize,
+}
+
+impl Marks {
+    fn new() -> Marks {
+        Marks {
+            list: [(0, '\0'); MAX_MARKS],
+            len: 0,
+        }
+    }
+
+    /// Adds a mark; `None` when there is no room.
+    fn push(&mut self, class: u8, c: char) -> Option<()> {
+        *self.list.get_mut(self.len)? = (class, c);
+        self.len += 1;
+        Some(())
+    }
+}
+
 /// NFC of decomposed (or partly decomposed) Vietnamese text without the general normaliser's
 /// buffering: each starter with the marks after it is decomposed, its marks put in canonical
 /// order and composed one by one. `None` when the text holds anything else (another mark, a
@@ -59,10 +92,9 @@ fn vietnamese_mark_class(c: char) -> Option<u8> {
 fn compose_vietnamese(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     let mut base: Option<char> = None;
-    let mut marks: Vec<(u8, char)> = Vec::new();
+    let mut marks = Marks::new();
     for c in s.chars() {
-        let mut buf = [0u8; 4];
-        if all_nfc_inert(c.encode_utf8(&mut buf)) {
+        if nfc_inert(c) {
             if let Some(b) = base.take() {
                 out.push(compose_cluster(b, &mut marks)?);
             }
@@ -70,7 +102,7 @@ fn compose_vietnamese(s: &str) -> Option<String> {
         } else {
             let class = vietnamese_mark_class(c)?;
             base?;
-            marks.push((class, c));
+            marks.push(class, c)?;
         }
     }
     if let Some(b) = base {
@@ -81,30 +113,39 @@ fn compose_vietnamese(s: &str) -> Option<String> {
 
 /// One starter and the marks that followed it (emptied) as one composed char, or `None` when
 /// they do not compose into one char.
-fn compose_cluster(base: char, marks: &mut Vec<(u8, char)>) -> Option<char> {
-    if marks.is_empty() {
+fn compose_cluster(base: char, marks: &mut Marks) -> Option<char> {
+    if marks.len == 0 {
         return Some(base);
     }
+    let mut all = Marks::new();
     let mut starter = None;
-    let mut all: Vec<(u8, char)> = Vec::with_capacity(marks.len() + 2);
     let mut ok = true;
-    unicode_normalization::char::decompose_canonical(base, |d| {
-        if starter.is_none() {
-            starter = Some(d);
-        } else if let Some(class) = vietnamese_mark_class(d) {
-            all.push((class, d));
-        } else {
-            ok = false;
-        }
-    });
-    all.append(marks);
+    if base.is_ascii() {
+        // ASCII letters have no decomposition: the common case of decomposed text.
+        starter = Some(base);
+    } else {
+        unicode_normalization::char::decompose_canonical(base, |d| {
+            if starter.is_none() {
+                starter = Some(d);
+            } else if let Some(class) = vietnamese_mark_class(d) {
+                ok &= all.push(class, d).is_some();
+            } else {
+                ok = false;
+            }
+        });
+    }
+    for &(class, m) in &marks.list[..marks.len] {
+        ok &= all.push(class, m).is_some();
+    }
+    marks.len = 0;
     if !ok {
         return None;
     }
     // Canonical order: marks sorted by combining class, stable.
+    let all = &mut all.list[..all.len];
     all.sort_by_key(|(class, _)| *class);
     let mut acc = starter?;
-    for (_, m) in all {
+    for &(_, m) in all.iter() {
         acc = unicode_normalization::char::compose(acc, m)?;
     }
     Some(acc)
@@ -131,6 +172,11 @@ fn all_nfc_inert(s: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        // Most bytes of Vietnamese text are ASCII: one comparison for them.
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
         i += match (x, at(i + 1), at(i + 2)) {
             (0..=0x7F, _, _) => 1,
             // Two-byte sequences with lead bytes 0xC2–0xCB: U+0080–U+02FF.
@@ -148,7 +194,6 @@ fn all_nfc_inert(s: &str) -> bool {
 /// Whether `c` is a starter that NFC leaves alone whatever surrounds it: quick-check "yes"
 /// and combining class 0 (a test checks every char of these ranges against the tables).
 /// [`all_nfc_inert`] reads the same ranges from UTF-8 bytes.
-#[cfg(test)]
 fn nfc_inert(c: char) -> bool {
     matches!(
         c,
@@ -274,7 +319,9 @@ fn push_lower(out: &mut String, c: char) {
 
 fn push_toned(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
         return;
     }
     // Char by char, as `for_each_nfd` does for precomposed words, but Latin and Vietnamese
@@ -287,8 +334,11 @@ fn push_toned(word: &str, out: &mut String) {
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if let Some(piece) = toned_slot(c).and_then(|i| table.get(i)) {
-            out.push_str(&piece.text);
+        } else if let Some(piece) = toned_slot(c).and_then(|i| table.get(i)?.as_ref()) {
+            // Pushed char by char: a call to copy a one- or two-char piece costs more.
+            for &p in &piece.chars[..usize::from(piece.len)] {
+                out.push(p);
+            }
             if piece.tone != 0 {
                 tone = Some(TONE_MARKS[usize::from(piece.tone - 1)]);
             }
@@ -330,7 +380,8 @@ fn push_toned_general(word: &str, out: &mut String) {
 /// One precomposed char's share of a toned key: its lower-case decomposition without the tone
 /// mark, and its tone mark (index into [`TONE_MARKS`] plus one, 0 for none).
 struct TonedPiece {
-    text: Box<str>,
+    chars: [char; 3],
+    len: u8,
     tone: u8,
 }
 
@@ -351,9 +402,10 @@ fn toned_slot(c: char) -> Option<usize> {
 }
 
 /// The pieces of every char [`toned_slot`] covers, built once from the general path itself,
-/// so the table cannot disagree with it.
-fn toned_table() -> &'static [TonedPiece] {
-    static TABLE: std::sync::OnceLock<Vec<TonedPiece>> = std::sync::OnceLock::new();
+/// so the table cannot disagree with it. A char whose piece would be longer than three chars
+/// has no entry and takes the general path.
+fn toned_table() -> &'static [Option<TonedPiece>] {
+    static TABLE: std::sync::OnceLock<Vec<Option<TonedPiece>>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         TABLE_LOW
             .chain(TABLE_VI)
@@ -368,10 +420,13 @@ fn toned_table() -> &'static [TonedPiece] {
                         None => push_lower(&mut s, d),
                     }
                 });
-                TonedPiece {
-                    text: s.into_boxed_str(),
-                    tone,
+                let mut chars = ['\0'; 3];
+                let mut len = 0u8;
+                for c in s.chars() {
+                    *chars.get_mut(usize::from(len))? = c;
+                    len += 1;
                 }
+                Some(TonedPiece { chars, len, tone })
             })
             .collect()
     })
@@ -430,12 +485,13 @@ fn is_word_char(c: char) -> bool {
 /// times (the search index) use it to compute each distinct word's keys only once.
 pub fn word_spans(text: &str) -> Vec<(usize, usize, &str)> {
     let mut spans = Vec::new();
-    for_each_word(text, |s, e, w| spans.push((s, e, w)));
+    for_each_word(text, |s, e, _, w| spans.push((s, e, w)));
     spans
 }
 
-/// Calls `f` with each word of `text` as [`word_spans`] lists them, without the list.
-fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, usize, &'t str)) {
+/// Calls `f` with each word of `text` as [`word_spans`] lists them, without the list: the char
+/// start and end, the byte start, and the word as written.
+pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, usize, usize, &'t str)) {
     let mut start: Option<(usize, usize)> = None; // (char, byte)
     let mut pos = 0;
     for (byte, c) in text.char_indices() {
@@ -444,12 +500,12 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, usize, &'t str)) {
                 start = Some((pos, byte));
             }
         } else if let Some((s, b)) = start.take() {
-            f(s, pos, &text[b..byte]);
+            f(s, pos, b, &text[b..byte]);
         }
         pos += 1;
     }
     if let Some((s, b)) = start {
-        f(s, pos, &text[b..]);
+        f(s, pos, b, &text[b..]);
     }
 }
 
@@ -460,6 +516,10 @@ pub struct Word<'k> {
     /// Char offsets into the text, end exclusive, as in [`Token`].
     pub start: usize,
     pub end: usize,
+    /// The same place as byte offsets, so a caller can slice the text (`&text[byte_start..byte_end]`
+    /// is the word as written) without walking it from the start.
+    pub byte_start: usize,
+    pub byte_end: usize,
     /// The same key as [`Token::toned`].
     pub toned: &'k str,
 }
@@ -473,27 +533,40 @@ pub fn toned_words<'k, 't>(
     keys: &'k mut String,
 ) -> Vec<Vec<Word<'k>>> {
     keys.clear();
-    // First every key into the buffer (which may move while it grows), then the borrows.
-    let mut spans: Vec<Vec<(usize, usize, usize, usize)>> = Vec::new();
-    for text in texts {
-        let mut list = Vec::new();
+    let texts: Vec<Option<&str>> = texts.into_iter().collect();
+    // A key is about as long as its word (a precomposed letter becomes its base and marks), so
+    // one reservation of the texts' length plus a margin avoids most regrowth of the buffer.
+    let total: usize = texts.iter().flatten().map(|t| t.len()).sum();
+    keys.reserve(total + total / 4);
+    // First every key into the buffer (which may move while it grows), then the borrows: one
+    // flat list of (char start, char end, byte start, byte end, key start, key end), and how
+    // many of them each text has.
+    let mut flat: Vec<[usize; 6]> = Vec::with_capacity(total / 4);
+    let mut counts: Vec<usize> = Vec::with_capacity(texts.len());
+    for text in &texts {
+        let before = flat.len();
         if let Some(text) = text {
-            for_each_word(text, |s, e, word| {
+            for_each_word(text, |s, e, b, word| {
                 let from = keys.len();
                 push_toned(word, keys);
-                list.push((s, e, from, keys.len()));
+                flat.push([s, e, b, b + word.len(), from, keys.len()]);
             });
         }
-        spans.push(list);
+        counts.push(flat.len() - before);
     }
     let keys: &'k str = keys.as_str();
-    spans
+    let mut rest = flat.as_slice();
+    counts
         .into_iter()
-        .map(|list| {
-            list.into_iter()
-                .map(|(start, end, a, b)| Word {
+        .map(|n| {
+            let (mine, after) = rest.split_at(n);
+            rest = after;
+            mine.iter()
+                .map(|&[start, end, byte_start, byte_end, a, b]| Word {
                     start,
                     end,
+                    byte_start,
+                    byte_end,
                     toned: &keys[a..b],
                 })
                 .collect()
@@ -533,7 +606,7 @@ fn make_token(word: &str, start: usize, end: usize) -> Token {
 pub fn toned_phrase(text: &str) -> String {
     // The keys written straight into the phrase: no token list, no folded keys.
     let mut out = String::with_capacity(text.len() + 4);
-    for_each_word(text, |_, _, word| {
+    for_each_word(text, |_, _, _, word| {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -794,6 +867,13 @@ mod tests {
             let toks = text.map(tokenize).unwrap_or_default();
             let got: Vec<(usize, usize, &str)> =
                 ws.iter().map(|w| (w.start, w.end, w.toned)).collect();
+            for w in ws {
+                let text = text.unwrap_or_default();
+                assert_eq!(
+                    &text[w.byte_start..w.byte_end],
+                    char_slice(text, w.start, w.end)
+                );
+            }
             let want: Vec<(usize, usize, &str)> = toks
                 .iter()
                 .map(|t| (t.start, t.end, t.toned.as_str()))

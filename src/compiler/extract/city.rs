@@ -10,6 +10,7 @@
 use crate::core::model::{City, Paragraph, ParagraphKind};
 use std::sync::LazyLock;
 
+use super::{word_flags, PLACE};
 use crate::core::text::{toned_key, Word};
 
 /// (words, weight) for each city. "TP.HCM" and "TP. HCM" tokenize to "tp hcm", so "hcm" covers them.
@@ -35,13 +36,26 @@ fn pattern(words: &str) -> Vec<String> {
     words.split(' ').map(toned_key).collect()
 }
 
-fn count(haystack: &[Word<'_>], needle: &[String]) -> u32 {
-    if needle.is_empty() || haystack.len() < needle.len() {
+/// A paragraph's words and the positions of those that start a pattern ([`starts_pattern`]):
+/// a pattern can only occur at those.
+struct Para<'p, 'k> {
+    words: &'p [Word<'k>],
+    starts: Vec<usize>,
+}
+
+/// How many times `needle` occurs among the paragraph's words.
+fn count(para: &Para<'_, '_>, needle: &[String]) -> u32 {
+    if needle.is_empty() {
         return 0;
     }
-    let n = haystack
-        .windows(needle.len())
-        .filter(|w| w.iter().zip(needle).all(|(t, n)| t.toned == *n))
+    let n = para
+        .starts
+        .iter()
+        .filter(|&&i| {
+            para.words
+                .get(i..i + needle.len())
+                .is_some_and(|w| w.iter().zip(needle).all(|(t, n)| t.toned == *n))
+        })
         .count();
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -56,7 +70,7 @@ static HANOI_KEYS: LazyLock<Patterns> = LazyLock::new(|| patterns(HANOI));
 static NATIONAL_KEYS: LazyLock<Vec<Vec<String>>> =
     LazyLock::new(|| NATIONAL.iter().map(|n| pattern(n)).collect());
 
-fn score(paras: &[(&[Word<'_>], u32)], patterns: &Patterns) -> u32 {
+fn score(paras: &[(Para<'_, '_>, u32)], patterns: &Patterns) -> u32 {
     paras
         .iter()
         .map(|(keys, weight)| {
@@ -69,21 +83,36 @@ fn score(paras: &[(&[Word<'_>], u32)], patterns: &Patterns) -> u32 {
         .sum()
 }
 
-/// Infers the city of a classified report.
-pub fn infer(paragraphs: &[Paragraph]) -> City {
-    infer_with(
-        paragraphs,
-        &super::tokens_of(paragraphs, &mut String::new()),
-    )
+/// Whether a toned key is the first word of a city or national pattern: only words with it
+/// are compared with the patterns (the compiler answers this once per distinct word of the
+/// corpus, see `extract::Vocabulary`).
+pub fn starts_pattern(key: &str) -> bool {
+    let first = |p: &Vec<String>| p.first().is_some_and(|w| w == key);
+    HCMC_KEYS.iter().any(|(p, _)| first(p))
+        || HANOI_KEYS.iter().any(|(p, _)| first(p))
+        || NATIONAL_KEYS.iter().any(first)
 }
 
-/// [`infer`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`).
-pub fn infer_with(paragraphs: &[Paragraph], tokens: &[Vec<Word<'_>>]) -> City {
+/// Infers the city of a classified report.
+pub fn infer(paragraphs: &[Paragraph]) -> City {
+    let mut keys = String::new();
+    let tokens = super::tokens_of(paragraphs, &mut keys);
+    let flags: Vec<Vec<u8>> = tokens
+        .iter()
+        .map(|toks| toks.iter().map(|t| word_flags(t.toned)).collect())
+        .collect();
+    infer_with(paragraphs, &tokens, &flags)
+}
+
+/// [`infer`] with the paragraphs' tokens and their flags already computed (`tokens[i]` for
+/// `paragraphs[i]`, `flags[i][k]` is [`word_flags`] of `tokens[i][k]`).
+pub fn infer_with(paragraphs: &[Paragraph], tokens: &[Vec<Word<'_>>], flags: &[Vec<u8>]) -> City {
     let lead_index = paragraphs
         .iter()
         .position(|p| p.kind == ParagraphKind::Body);
-    let mut weighted: Vec<(&[Word<'_>], u32)> = Vec::new();
-    let mut head: Vec<&[Word<'_>]> = Vec::new();
+    let mut weighted: Vec<(Para<'_, '_>, u32)> = Vec::new();
+    // Indices into `weighted` of the head's paragraphs.
+    let mut head: Vec<usize> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         let weight = match p.kind {
             ParagraphKind::Title | ParagraphKind::Kicker => 3,
@@ -91,15 +120,19 @@ pub fn infer_with(paragraphs: &[Paragraph], tokens: &[Vec<Word<'_>>]) -> City {
             ParagraphKind::Body | ParagraphKind::Caption => 1,
             ParagraphKind::Byline | ParagraphKind::Boilerplate => continue,
         };
-        let k = tokens.get(i).map_or(&[][..], Vec::as_slice);
+        let words = tokens.get(i).map_or(&[][..], Vec::as_slice);
+        let starts = flags.get(i).map_or(&[][..], Vec::as_slice);
+        let starts = (0..words.len())
+            .filter(|&k| starts.get(k).is_some_and(|f| f & PLACE != 0))
+            .collect();
         if weight > 1 {
-            head.push(k);
+            head.push(weighted.len());
         }
-        weighted.push((k, weight));
+        weighted.push((Para { words, starts }, weight));
     }
     if NATIONAL_KEYS
         .iter()
-        .any(|n| head.iter().any(|h| count(h, n) > 0))
+        .any(|n| head.iter().any(|&h| count(&weighted[h].0, n) > 0))
     {
         return City::National;
     }

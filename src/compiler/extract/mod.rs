@@ -18,8 +18,9 @@ use super::diag::Diagnostic;
 use super::figures;
 use super::read::Text;
 use super::topics::{Tagger, TopicDef};
+use crate::core::fnv::FnvMap;
 use crate::core::model::{Figure, Paragraph, ParagraphKind, Provenance, Report};
-use crate::core::text::{toned_phrase, toned_words, Word};
+use crate::core::text::{for_each_word, toned_key, toned_phrase, toned_words, Word};
 
 /// The fields whose provenance the bundle records.
 pub const FIELDS: [&str; 5] = ["title", "date", "city", "outlet", "authors"];
@@ -35,14 +36,160 @@ pub fn build_report_tagged(
     text: &Text,
     tagger: &Tagger<'_>,
 ) -> (Report, Vec<Diagnostic>) {
+    build_report_in(id, text, &mut Vocabulary::new(tagger))
+}
+
+/// Bits of [`word_flags`]: the word is a surname ([`people`]).
+pub const SURNAME: u8 = 1;
+/// The word can start a number in words or a period ([`figures`]).
+pub const NUMBER: u8 = 2;
+/// The word starts a city or national pattern ([`city`]).
+pub const PLACE: u8 = 8;
+/// The word is all ASCII digits ([`figures`]).
+pub const DIGITS: u8 = 16;
+
+/// Which lexicons a word with this toned key can start, as bits. The stages used to look every
+/// word up in each lexicon's hash set; the compiler now asks once per distinct word of the
+/// corpus ([`Vocabulary`]) and the stages test a bit. (The taxonomy's terms are looked up the
+/// same way, see [`Vocabulary::words`].)
+pub fn word_flags(key: &str) -> u8 {
+    let mut flags = 0;
+    if people::is_surname(key) {
+        flags |= SURNAME;
+    }
+    if figures::opens_number(key) {
+        flags |= NUMBER;
+    }
+    if city::starts_pattern(key) {
+        flags |= PLACE;
+    }
+    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
+        flags |= DIGITS;
+    }
+    flags
+}
+
+/// Every distinct word (as written) seen so far in a compilation, with its toned key, its
+/// [`word_flags`] and the taxonomy terms it starts ([`Tagger::terms_starting`]). A corpus repeats a small vocabulary: computing a word's key and flags once
+/// and looking the word up afterwards (one hash per word) is cheaper than building its key
+/// char by char and looking the key up in each lexicon every time.
+pub struct Vocabulary<'a> {
+    tagger: &'a Tagger<'a>,
+    /// Word as written → index into `entries`.
+    index: FnvMap<Box<str>, u32>,
+    /// Per distinct word: its toned key (a range of `keys`), its flags and its terms.
+    entries: Vec<(usize, usize, u8, Option<u32>)>,
+    keys: String,
+}
+
+impl<'a> Vocabulary<'a> {
+    pub fn new(tagger: &'a Tagger<'a>) -> Vocabulary<'a> {
+        Vocabulary {
+            tagger,
+            index: FnvMap::default(),
+            entries: Vec::new(),
+            keys: String::new(),
+        }
+    }
+
+    /// The entry of a word, added on first sight.
+    fn entry(&mut self, word: &str) -> u32 {
+        if let Some(&i) = self.index.get(word) {
+            return i;
+        }
+        let key = toned_key(word);
+        let flags = word_flags(&key);
+        let terms = self.tagger.terms_starting(&key);
+        let from = self.keys.len();
+        self.keys.push_str(&key);
+        let i = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        self.entries.push((from, self.keys.len(), flags, terms));
+        self.index.insert(word.into(), i);
+        i
+    }
+
+    /// The words of the report's own text as [`tokens_of`] gives them (their keys borrowed from
+    /// the vocabulary), their flags (`flags[i][k]` for `tokens[i][k]`), and per paragraph the
+    /// words that start a taxonomy term, for [`Tagger::tag_listed`].
+    pub fn words(&mut self, paragraphs: &[Paragraph]) -> Tokens<'_> {
+        // First every word's entry (which may add keys), then the borrows of the keys.
+        let bytes: usize = paragraphs.iter().map(|p| p.text.len()).sum();
+        let mut flat: Vec<(usize, usize, usize, usize, u32)> = Vec::with_capacity(bytes / 4);
+        let mut counts: Vec<usize> = Vec::with_capacity(paragraphs.len());
+        for p in paragraphs {
+            let before = flat.len();
+            if !matches!(p.kind, ParagraphKind::Boilerplate | ParagraphKind::Byline) {
+                for_each_word(&p.text, |s, e, b, word| {
+                    let i = self.entry(word);
+                    flat.push((s, e, b, b + word.len(), i));
+                });
+            }
+            counts.push(flat.len() - before);
+        }
+        let (keys, entries) = (self.keys.as_str(), &self.entries);
+        let mut tokens = Vec::with_capacity(counts.len());
+        let mut flags = Vec::with_capacity(counts.len());
+        let mut terms = Vec::with_capacity(counts.len());
+        let mut rest = flat.as_slice();
+        for n in counts {
+            let (mine, after) = rest.split_at(n);
+            rest = after;
+            let mut words = Vec::with_capacity(n);
+            let mut marks = Vec::with_capacity(n);
+            let mut starts = Vec::new();
+            for &(start, end, byte_start, byte_end, i) in mine {
+                let (a, b, f, t) = entries[i as usize];
+                if let Some(t) = t {
+                    starts.push((words.len(), t));
+                }
+                words.push(Word {
+                    start,
+                    end,
+                    byte_start,
+                    byte_end,
+                    toned: &keys[a..b],
+                });
+                marks.push(f);
+            }
+            tokens.push(words);
+            flags.push(marks);
+            terms.push(starts);
+        }
+        Tokens {
+            words: tokens,
+            flags,
+            terms,
+        }
+    }
+}
+
+/// What [`Vocabulary::words`] gives for a report: per paragraph, its words, their flags, and
+/// the words that start a taxonomy term (word index, [`Tagger::terms_starting`]).
+pub struct Tokens<'v> {
+    pub words: Vec<Vec<Word<'v>>>,
+    pub flags: Vec<Vec<u8>>,
+    pub terms: Vec<Vec<(usize, u32)>>,
+}
+
+/// [`build_report_tagged`] with the corpus's [`Vocabulary`], so each distinct word's flags
+/// are computed once for the whole compilation.
+pub fn build_report_in(
+    id: String,
+    text: &Text,
+    vocabulary: &mut Vocabulary<'_>,
+) -> (Report, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let mut paragraphs = clean::classify(&text.text);
     // Tokenised once here, shared by topic tagging, city, people and figures.
-    let mut keys = String::new();
-    let tokens = tokens_of(&paragraphs, &mut keys);
-    for (p, toks) in paragraphs.iter_mut().zip(&tokens) {
+    let tagger = vocabulary.tagger;
+    let Tokens {
+        words: tokens,
+        flags,
+        terms,
+    } = vocabulary.words(&paragraphs);
+    for ((p, toks), starts) in paragraphs.iter_mut().zip(&tokens).zip(&terms) {
         if matches!(p.kind, ParagraphKind::Body | ParagraphKind::Title) {
-            p.topics = tagger.tag(toks);
+            p.topics = tagger.tag_listed(toks, starts);
         }
     }
     if !paragraphs.iter().any(|p| p.kind == ParagraphKind::Body) {
@@ -58,13 +205,13 @@ pub fn build_report_tagged(
         .find(|p| p.kind == ParagraphKind::Title)
         .map(|p| p.text.clone());
     let authors = authors(&paragraphs);
-    let people = people::find_with(&paragraphs, &tokens, &authors);
+    let people = people::find_with(&paragraphs, &tokens, &flags, &authors);
     let report = Report {
         id,
         file: text.file.clone(),
         title,
         date: date::infer(&paragraphs),
-        city: city::infer_with(&paragraphs, &tokens),
+        city: city::infer_with(&paragraphs, &tokens, &flags),
         outlet: outlet(&paragraphs),
         authors,
         provenance: FIELDS
@@ -72,7 +219,7 @@ pub fn build_report_tagged(
             .map(|f| ((*f).to_owned(), Provenance::Inferred))
             .collect::<BTreeMap<_, _>>(),
         notes: Vec::new(),
-        figures: figures_of(&paragraphs, &tokens),
+        figures: figures_of(&paragraphs, &tokens, &flags),
         paragraphs,
         people,
     };
@@ -140,14 +287,19 @@ pub fn credit(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Figures of body and caption paragraphs; a figure a caption repeats from the body is one figure.
-fn figures_of(paragraphs: &[Paragraph], tokens: &[Vec<Word<'_>>]) -> Vec<Figure> {
+fn figures_of(
+    paragraphs: &[Paragraph],
+    tokens: &[Vec<Word<'_>>],
+    flags: &[Vec<u8>],
+) -> Vec<Figure> {
     let mut body = Vec::new();
     let mut captions = Vec::new();
     // Body and caption paragraphs are tokenised by `tokens_of`; the figures reuse those tokens.
-    for (i, (p, toks)) in paragraphs.iter().zip(tokens).enumerate() {
+    for (i, ((p, toks), flags)) in paragraphs.iter().zip(tokens).zip(flags).enumerate() {
+        let found = || figures::extract_tokenized(i, &p.text, toks, flags);
         match p.kind {
-            ParagraphKind::Body => body.extend(figures::extract_tokenized(i, &p.text, toks)),
-            ParagraphKind::Caption => captions.extend(figures::extract_tokenized(i, &p.text, toks)),
+            ParagraphKind::Body => body.extend(found()),
+            ParagraphKind::Caption => captions.extend(found()),
             _ => {}
         }
     }

@@ -12,6 +12,7 @@ use crate::core::fnv::FnvSet;
 use crate::core::model::{Paragraph, ParagraphKind, Person};
 use std::sync::LazyLock;
 
+use super::{word_flags, SURNAME};
 use crate::core::text::{toned_key, toned_phrase, toned_words, Word};
 
 const SURNAMES: &[&str] = &[
@@ -131,37 +132,55 @@ const MAX_POSITION_WORDS: usize = 25;
 
 /// Finds people in the report's own text (title, kicker, body, captions).
 pub fn find(paragraphs: &[Paragraph], authors: &[String]) -> Vec<Person> {
-    find_with(
-        paragraphs,
-        &super::tokens_of(paragraphs, &mut String::new()),
-        authors,
-    )
+    let mut keys = String::new();
+    let tokens = super::tokens_of(paragraphs, &mut keys);
+    let flags: Vec<Vec<u8>> = tokens
+        .iter()
+        .map(|toks| toks.iter().map(|t| word_flags(t.toned)).collect())
+        .collect();
+    find_with(paragraphs, &tokens, &flags, authors)
 }
 
-/// [`find`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`).
+/// Whether a toned key is a surname's: the one lookup every word of the report's own text
+/// gets here (the compiler answers it once per distinct word, see `extract::Vocabulary`).
+pub fn is_surname(key: &str) -> bool {
+    SURNAME_KEYS.contains(key)
+}
+
+/// [`find`] with the paragraphs' tokens already computed (`tokens[i]` for `paragraphs[i]`),
+/// and their flags (`flags[i][k]` is [`word_flags`] of `tokens[i][k]`).
 pub fn find_with(
     paragraphs: &[Paragraph],
     tokens: &[Vec<Word<'_>>],
+    flags: &[Vec<u8>],
     authors: &[String],
 ) -> Vec<Person> {
     let authors: Vec<String> = authors.iter().map(|a| toned_phrase(a)).collect();
     let mut people: Vec<Person> = Vec::new();
-    for (p, toks) in paragraphs.iter().zip(tokens).filter(|(p, _)| {
-        matches!(
-            p.kind,
-            ParagraphKind::Title
-                | ParagraphKind::Kicker
-                | ParagraphKind::Body
-                | ParagraphKind::Caption
-        )
-    }) {
-        for person in in_tokens(&p.text, toks) {
+    // The toned phrase of each person's name, computed once (`keys[i]` for `people[i]`).
+    let mut keys: Vec<String> = Vec::new();
+    for ((p, toks), flags) in paragraphs
+        .iter()
+        .zip(tokens)
+        .zip(flags)
+        .filter(|((p, _), _)| {
+            matches!(
+                p.kind,
+                ParagraphKind::Title
+                    | ParagraphKind::Kicker
+                    | ParagraphKind::Body
+                    | ParagraphKind::Caption
+            )
+        })
+    {
+        for person in in_tokens(&p.text, toks, flags) {
             let key = toned_phrase(&person.name);
             if authors.contains(&key) {
                 continue;
             }
-            match people.iter_mut().find(|q| toned_phrase(&q.name) == key) {
-                Some(q) => {
+            match keys.iter().position(|k| *k == key) {
+                Some(at) => {
+                    let q = &mut people[at];
                     let longer = |a: &Option<String>, b: &Option<String>| {
                         a.as_deref().map_or(0, |s| s.chars().count())
                             > b.as_deref().map_or(0, |s| s.chars().count())
@@ -170,7 +189,10 @@ pub fn find_with(
                         q.position = person.position;
                     }
                 }
-                None => people.push(person),
+                None => {
+                    people.push(person);
+                    keys.push(key);
+                }
             }
         }
     }
@@ -223,50 +245,28 @@ static NON_PERSONS: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_PEOPLE));
 static SURNAME_KEYS: LazyLock<FnvSet<String>> =
     LazyLock::new(|| SURNAMES.iter().map(|s| toned_key(s)).collect());
 
-/// A paragraph with its char boundaries, so slicing by char offsets is O(1)
-/// (`char_slice` walks from the start, which made name search quadratic in paragraph length).
-struct Indexed<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> Indexed<'a> {
-    fn new(text: &'a str) -> Self {
-        let starts = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(text.len()))
-            .collect();
-        Indexed { text, starts }
-    }
-
-    fn slice(&self, start: usize, end: usize) -> &'a str {
-        let last = self.starts.len() - 1;
-        let (a, b) = (self.starts[start.min(last)], self.starts[end.min(last)]);
-        &self.text[a..b.max(a)]
-    }
-}
-
 /// The people named in one paragraph, in order.
 pub fn in_text(raw: &str) -> Vec<Person> {
     let mut keys = String::new();
     let words = toned_words([Some(raw)], &mut keys);
-    in_tokens(raw, &words[0])
+    let flags: Vec<u8> = words[0].iter().map(|t| word_flags(t.toned)).collect();
+    in_tokens(raw, &words[0], &flags)
 }
 
-fn in_tokens(raw: &str, toks: &[Word<'_>]) -> Vec<Person> {
-    // Every name starts with a surname: without one, skip indexing the paragraph's chars.
-    if !toks.iter().any(|t| SURNAME_KEYS.contains(t.toned)) {
+fn in_tokens(raw: &str, toks: &[Word<'_>], flags: &[u8]) -> Vec<Person> {
+    let surname = |i: usize| flags.get(i).is_some_and(|f| f & SURNAME != 0);
+    // Every name starts with a surname: most paragraphs are left after this one pass.
+    if !(0..toks.len()).any(surname) {
         return Vec::new();
     }
-    let text = &Indexed::new(raw);
-    let chars: Vec<char> = raw.chars().collect();
-    let word = |t: &Word<'_>| text.slice(t.start, t.end);
+    // Everything below works on byte offsets (the words carry theirs), so nothing walks the
+    // paragraph from its start to find a char.
+    let word = |t: &Word<'_>| &raw[t.byte_start..t.byte_end];
     let mut out = Vec::new();
     let mut prev_end = 0usize;
     let mut i = 0;
     while i < toks.len() {
-        if !(SURNAME_KEYS.contains(toks[i].toned) && is_capitalised(word(&toks[i]))) {
+        if !(surname(i) && is_capitalised(word(&toks[i]))) {
             i += 1;
             continue;
         }
@@ -275,15 +275,15 @@ fn in_tokens(raw: &str, toks: &[Word<'_>]) -> Vec<Person> {
         while j < toks.len()
             && j - i < 4
             && toks[j].start == toks[j - 1].end + 1
-            && matches!(chars[toks[j - 1].end], ' ' | '\u{a0}')
+            && matches!(char_at(raw, toks[j - 1].byte_end), Some(' ' | '\u{a0}'))
             && is_capitalised(word(&toks[j]))
             && TITLES.at(toks, j).is_none()
         {
             j += 1;
         }
-        let name_start = toks[i].start;
-        let name_end = toks[j - 1].end;
-        let name = text.slice(name_start, name_end);
+        let name_start = toks[i].byte_start;
+        let name_end = toks[j - 1].byte_end;
+        let name = &raw[name_start..name_end];
         let is_place = PLACES.before(toks, i);
         // "Hà Nội Trần Thị Hoa": skip just the place, then read the name after it.
         if let Some(len) = NON_PERSONS.at(toks, i) {
@@ -294,8 +294,8 @@ fn in_tokens(raw: &str, toks: &[Word<'_>]) -> Vec<Person> {
             i = j;
             continue;
         }
-        let position = position_after(text, &chars, toks, j, name_end)
-            .or_else(|| position_before(text, &chars, toks, prev_end, name_start));
+        let position = position_after(raw, toks, j, name_end)
+            .or_else(|| position_before(raw, toks, prev_end, name_start));
         out.push(Person {
             name: name.to_owned(),
             position,
@@ -306,47 +306,49 @@ fn in_tokens(raw: &str, toks: &[Word<'_>]) -> Vec<Person> {
     out
 }
 
-fn is_clause_break(chars: &[char], k: usize) -> bool {
-    match chars[k] {
+/// The char that starts at byte `k` of `text`.
+fn char_at(text: &str, k: usize) -> Option<char> {
+    text.get(k..)?.chars().next()
+}
+
+/// Whether char `c`, at byte `k` of `text`, ends a clause.
+fn is_clause_break(text: &str, k: usize, c: char) -> bool {
+    match c {
         ';' | ':' | '(' | ')' | '“' | '”' | '"' | '\n' | '?' | '!' => true,
-        // "TP. Hồ Chí Minh" keeps its dot; a sentence's full stop ends the position.
-        '.' => {
-            let before: String = chars[..k].iter().rev().take(2).collect();
-            before != "PT" && before != "pT"
-        }
+        // "TP. Hồ Chí Minh" keeps its dot; a sentence's full stop ends the position. The two
+        // chars before are ASCII exactly when their two bytes are.
+        '.' => !matches!(
+            text.as_bytes().get(k.wrapping_sub(2)..k),
+            Some(b"TP" | b"Tp")
+        ),
         _ => false,
     }
 }
 
 /// "Nguyễn Hữu Hiệp, Trưởng Ban Dân vận Thành ủy TPHCM." → the text after the comma.
-fn position_after(
-    text: &Indexed<'_>,
-    chars: &[char],
-    toks: &[Word<'_>],
-    next: usize,
-    name_end: usize,
-) -> Option<String> {
-    if chars.get(name_end) != Some(&',') || next >= toks.len() {
+fn position_after(raw: &str, toks: &[Word<'_>], next: usize, name_end: usize) -> Option<String> {
+    if raw.as_bytes().get(name_end) != Some(&b',') || next >= toks.len() {
         return None;
     }
     let first = &toks[next];
-    if !is_capitalised(text.slice(first.start, first.end)) || TITLES.at(toks, next).is_none() {
+    if !is_capitalised(&raw[first.byte_start..first.byte_end]) || TITLES.at(toks, next).is_none() {
         return None;
     }
-    let mut end = chars.len();
-    if let Some(k) = (first.start..chars.len()).find(|&k| is_clause_break(chars, k)) {
-        end = k;
-    }
+    let from = first.byte_start;
+    let mut end = raw[from..]
+        .char_indices()
+        .find(|&(k, c)| is_clause_break(raw, from + k, c))
+        .map_or(raw.len(), |(k, _)| from + k);
     for (t, tok) in toks.iter().enumerate().skip(next + 1) {
-        if tok.start >= end {
+        if tok.byte_start >= end {
             break;
         }
         if ENDERS.at(toks, t).is_some() {
-            end = tok.start;
+            end = tok.byte_start;
             break;
         }
     }
-    clean_position(text.slice(first.start, end))
+    clean_position(&raw[from..end])
 }
 
 /// "Phó Bí thư Thành ủy TPHCM Nguyễn Phước Lộc" → the title words before the name, within its clause.
@@ -355,8 +357,7 @@ fn position_after(
 /// "Dự hội nghị có" may precede it); earlier parts extend the position while they are wholly
 /// positions ("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Võ Văn Thưởng").
 fn position_before(
-    text: &Indexed<'_>,
-    chars: &[char],
+    raw: &str,
     toks: &[Word<'_>],
     floor: usize,
     name_start: usize,
@@ -364,38 +365,45 @@ fn position_before(
     let mut from: Option<usize> = None;
     let mut part_end = name_start;
     loop {
+        // Back from the part's end to a comma or a clause break (or the floor), char by char.
         let mut part_start = part_end;
-        while part_start > floor
-            && chars[part_start - 1] != ','
-            && !is_clause_break(chars, part_start - 1)
-        {
-            part_start -= 1;
+        while part_start > floor {
+            let Some(c) = raw[..part_start].chars().next_back() else {
+                break;
+            };
+            let k = part_start - c.len_utf8();
+            if c == ',' || is_clause_break(raw, k, c) {
+                break;
+            }
+            part_start = k;
         }
         let inside: Vec<usize> = (0..toks.len())
-            .filter(|&t| toks[t].start >= part_start && toks[t].end <= part_end)
+            .filter(|&t| toks[t].byte_start >= part_start && toks[t].byte_end <= part_end)
             .collect();
         let Some(&first) = inside.first() else { break };
         let candidate = inside.iter().copied().find(|&t| {
-            is_capitalised(text.slice(toks[t].start, toks[t].end))
+            is_capitalised(&raw[toks[t].byte_start..toks[t].byte_end])
                 && TITLES.at(toks, t).is_some()
                 && (t == first
-                    || LEAD_INS.before(toks, t) && all_lower_between(text, toks, first, t))
+                    || LEAD_INS.before(toks, t) && all_lower_between(raw, toks, first, t))
         });
         let Some(t) = candidate else { break };
-        from = Some(toks[t].start);
-        let more =
-            t == first && part_start > floor && part_start > 0 && chars[part_start - 1] == ',';
+        from = Some(toks[t].byte_start);
+        let more = t == first
+            && part_start > floor
+            && part_start > 0
+            && raw.as_bytes()[part_start - 1] == b',';
         if !more {
             break;
         }
         part_end = part_start - 1;
     }
-    clean_position(text.slice(from?, name_start))
+    clean_position(&raw[from?..name_start])
 }
 
 /// Before a title word that is not at its clause's start, only a lead-in such as "Dự hội nghị có".
-fn all_lower_between(text: &Indexed<'_>, toks: &[Word<'_>], f: usize, t: usize) -> bool {
-    (f + 1..t).all(|k| !is_capitalised(text.slice(toks[k].start, toks[k].end)))
+fn all_lower_between(raw: &str, toks: &[Word<'_>], f: usize, t: usize) -> bool {
+    (f + 1..t).all(|k| !is_capitalised(&raw[toks[k].byte_start..toks[k].byte_end]))
 }
 
 fn clean_position(s: &str) -> Option<String> {
