@@ -8,6 +8,8 @@ mod support;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use danvan::compiler::{compile_sources, load_config, read, Options};
+use danvan::core::meta::CatalogFile;
+use danvan::core::model::Bundle;
 use std::path::Path;
 use std::time::Duration;
 
@@ -26,10 +28,16 @@ fn seed(c: &mut Criterion) {
     group.bench_function("seed_corpus_to_json", |b| {
         b.iter(|| {
             let compiled = compile_sources(&sources, &config).expect("compiles");
-            compiled.bundle.to_json().len()
+            output_len(&compiled.bundle)
         })
     });
     group.finish();
+}
+
+/// What `danvan compile` writes: the bundle and its catalog, as JSON (their total length).
+fn output_len(bundle: &Bundle) -> usize {
+    let catalog = CatalogFile::of(&bundle.generator, &bundle.topics, &bundle.reports);
+    bundle.to_json().len() + catalog.to_json().len()
 }
 
 fn synthetic(c: &mut Criterion) {
@@ -46,7 +54,7 @@ fn synthetic(c: &mut Criterion) {
         group.bench_function(format!("{n}_reports_to_json"), |b| {
             b.iter(|| {
                 let compiled = compile_sources(&sources, &config).expect("compiles");
-                compiled.bundle.to_json().len()
+                output_len(&compiled.bundle)
             })
         });
     }
