@@ -207,7 +207,28 @@ fn counts_words(kind: ParagraphKind) -> bool {
 }
 
 fn stop_keys() -> BTreeSet<String> {
-    STOP_SYLLABLES.iter().map(|w| text::toned_key(w)).collect()
+    set_of(STOP_SYLLABLES.iter().map(|w| text::toned_key(w)))
+}
+
+/// The set of `items`, built by inserting them one by one. Collecting into a `BTreeSet` or
+/// `BTreeMap` sorts a `Vec` first, which compiles one more copy of the standard sort per element
+/// type (a few KB of wasm each); inserting reuses the map's insertion, which the app has anyway.
+fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
+}
+
+/// The map of `pairs` (the last value wins for a repeated key, as with `collect`), built by
+/// inserting them one by one; see [`set_of`].
+fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+    map
 }
 
 /// Whether a syllable can be a term: not a stop syllable, not a number, not a single letter.
@@ -335,10 +356,11 @@ impl<'a> Counter<'a> {
             let key = toned[key as usize].clone();
             out.forms.insert(
                 key.clone(),
-                by_form
-                    .into_iter()
-                    .map(|(f, n)| (forms[f as usize].clone(), n))
-                    .collect(),
+                map_of(
+                    by_form
+                        .into_iter()
+                        .map(|(f, n)| (forms[f as usize].clone(), n)),
+                ),
             );
             out.counts.insert(key, count);
         }
@@ -346,10 +368,9 @@ impl<'a> Counter<'a> {
             let key = format!("{} {}", toned[a as usize], toned[b as usize]);
             out.forms.insert(
                 key.clone(),
-                by_form
-                    .into_iter()
-                    .map(|((f, g), n)| (format!("{} {}", forms[f as usize], forms[g as usize]), n))
-                    .collect(),
+                map_of(by_form.into_iter().map(|((f, g), n)| {
+                    (format!("{} {}", forms[f as usize], forms[g as usize]), n)
+                })),
             );
             out.counts.insert(key, count);
         }
@@ -409,7 +430,9 @@ pub struct Distinctive {
 /// there are no more than `max`): the same reports whatever order `side` lists them in.
 pub fn even_sample(side: &[usize], max: usize) -> Vec<usize> {
     let mut sorted = side.to_vec();
-    sorted.sort_unstable();
+    // The shared sort: stable, but equal indices are indistinguishable, so the result is that
+    // of `sort_unstable`, without another copy of the standard sort in the wasm.
+    sort::sort(&mut sorted);
     sorted.dedup();
     spread(&sorted, max)
 }
@@ -432,7 +455,7 @@ pub const MAX_CONTEXT_FIGURES: usize = 200;
 pub fn distinctive_scores(a: &TermCounts, b: &TermCounts, opts: &TermOptions) -> (Vec<Term>, f64) {
     let (n_a, n_b) = (a.total as f64, b.total as f64);
     let alpha0 = opts.alpha0.unwrap_or(n_a + n_b);
-    let keys: BTreeSet<&String> = a.counts.keys().chain(b.counts.keys()).collect();
+    let keys: BTreeSet<&String> = set_of(a.counts.keys().chain(b.counts.keys()));
     let mut out = Vec::new();
     for key in keys {
         let y_a = a.counts.get(key).copied().unwrap_or(0);
@@ -665,10 +688,10 @@ fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
     if all().any(|f| f.period.as_deref().is_none_or(|p| p.trim().is_empty())) {
         out.push(Caveat::PeriodMissing);
     }
-    let qualifiers: BTreeSet<Option<u8>> = all()
-        .map(|f| f.qualifier.map(|q: Qualifier| q as u8))
-        .collect();
-    if qualifiers.len() > 1 {
+    // More than one distinct qualifier (none counts as one) among all the figures.
+    let qualifier = |f: &&crate::core::model::Figure| f.qualifier.map(|q: Qualifier| q as u8);
+    let first = all().next().map(qualifier);
+    if all().any(|f| Some(qualifier(f)) != first) {
         out.push(Caveat::QualifiersDiffer);
     }
     if all().any(|f| f.of.is_some()) && all().any(|f| f.of.is_none()) {
