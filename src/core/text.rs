@@ -101,8 +101,16 @@ fn compose_cluster(base: char, marks: &mut Vec<(u8, char)>) -> Option<char> {
     if !ok {
         return None;
     }
-    // Canonical order: marks sorted by combining class, stable.
-    all.sort_by_key(|(class, _)| *class);
+    // Canonical order: marks sorted by combining class, stable. An insertion sort, because a
+    // cluster holds a few marks and `sort_by_key` would add a copy of the standard sort to the
+    // wasm.
+    for i in 1..all.len() {
+        let mut j = i;
+        while j > 0 && all[j - 1].0 > all[j].0 {
+            all.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut acc = starter?;
     for (_, m) in all {
         acc = unicode_normalization::char::compose(acc, m)?;
