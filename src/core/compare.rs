@@ -52,14 +52,12 @@ pub struct SideSummary {
 /// Summarises the filtered reports (`reports`) that are about `city`.
 pub fn side_summary(bundle: &Bundle, reports: &[usize], city: City) -> SideSummary {
     let side = side_reports(bundle, reports, city);
-    let mut years = BTreeSet::new();
+    let mut years: Vec<i32> = Vec::new();
     let mut outlets: Vec<String> = Vec::new();
     let (mut undated, mut no_outlet, mut body_paragraphs) = (0, 0, 0);
     for r in side.iter().filter_map(|&i| bundle.reports.get(i)) {
         match r.year() {
-            Some(y) => {
-                years.insert(y);
-            }
+            Some(y) => years.push(y),
             None => undated += 1,
         }
         match r.outlet.as_deref().map(str::trim) {
@@ -77,7 +75,10 @@ pub fn side_summary(bundle: &Bundle, reports: &[usize], city: City) -> SideSumma
             .count();
     }
     sort::sort_by(&mut outlets, |a, b| text::collate(a, b));
-    let years: Vec<i32> = years.into_iter().collect();
+    // Sorted and distinct, as a `BTreeSet` would give them, without one more set type in
+    // the wasm.
+    sort::sort(&mut years);
+    years.dedup();
     let year_range = years.first().zip(years.last()).map(|(a, b)| (*a, *b));
     SideSummary {
         city,
@@ -455,9 +456,8 @@ pub const MAX_CONTEXT_FIGURES: usize = 200;
 pub fn distinctive_scores(a: &TermCounts, b: &TermCounts, opts: &TermOptions) -> (Vec<Term>, f64) {
     let (n_a, n_b) = (a.total as f64, b.total as f64);
     let alpha0 = opts.alpha0.unwrap_or(n_a + n_b);
-    let keys: BTreeSet<&String> = set_of(a.counts.keys().chain(b.counts.keys()));
     let mut out = Vec::new();
-    for key in keys {
+    for key in merged_keys(&a.counts, &b.counts) {
         let y_a = a.counts.get(key).copied().unwrap_or(0);
         let y_b = b.counts.get(key).copied().unwrap_or(0);
         if y_a + y_b < opts.min_count.max(1) {
@@ -482,6 +482,31 @@ pub fn distinctive_scores(a: &TermCounts, b: &TermCounts, opts: &TermOptions) ->
         });
     }
     (out, alpha0)
+}
+
+/// The keys of two maps in order, each once: a merge of the two sorted key sequences (the
+/// same as collecting both into a `BTreeSet`, without building one).
+fn merged_keys<'m, V>(a: &'m BTreeMap<String, V>, b: &'m BTreeMap<String, V>) -> Vec<&'m String> {
+    let (mut a, mut b) = (a.keys().peekable(), b.keys().peekable());
+    let mut out = Vec::new();
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => match x.cmp(y) {
+                Ordering::Less => a.next(),
+                Ordering::Greater => b.next(),
+                Ordering::Equal => {
+                    b.next();
+                    a.next()
+                }
+            },
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(key) => out.push(key),
+            None => return out,
+        }
+    }
 }
 
 /// Whether a syllable only ever occurs inside one of the listed bigrams (same counts on both
@@ -771,27 +796,39 @@ mod tests {
         (a - b).abs() < 1e-9
     }
 
-    /// The log-odds of Monroe et al. on two one-sentence corpora, worked out by hand.
-    ///
-    /// Side a: "Tổ hoà giải hay."  "hay" is a stop syllable, so the terms are the syllables
-    /// tổ, hoà, giải and the bigrams "tổ hoà", "hoà giải": n_a = 5.
-    /// Side b: "Tổ hòa giải, dân vận."  Syllables tổ, hòa, giải, dân, vận and the bigrams
-    /// "tổ hòa", "hòa giải", "dân vận" ("giải, dân" crosses a comma): n_b = 8.
-    /// "hoà" and "hòa" are one syllable (toned key), so "hoà giải" has y_a = 1, y_b = 1.
-    /// Default prior: α0 = n_a + n_b = 13, so α_w = 13 · (y_a + y_b) / 13 = y_a + y_b.
-    ///
-    /// "hoà giải": α_w = 2.
-    ///   δ = ln((1+2)/(5+13−1−2)) − ln((1+2)/(8+13−1−2)) = ln(3/15) − ln(3/18) = ln(1.2)
-    ///     = 0.18232155679395468
-    ///   σ² = 1/(1+2) + 1/(1+2) = 2/3 = 0.6666666666666666
-    ///   z = 0.18232155679395468 / √(2/3) = 0.22329739162752632
-    /// "dân vận": y_a = 0, y_b = 1, α_w = 1.
-    ///   δ(a−b) = ln((0+1)/(5+13−0−1)) − ln((1+1)/(8+13−1−1)) = ln(1/17) − ln(2/19) = ln(19/34)
-    ///     = −0.5819215454497209, so from b's side δ = 0.5819215454497209
-    ///   σ² = 1/1 + 1/2 = 1.5
-    ///   z(b) = 0.5819215454497209 / √1.5 = 0.47513695222787544
-    /// The syllables tổ, hoà, giải (and dân, vận) occur only inside listed bigrams with the same
-    /// counts, so they are left out of the lists.
+    #[test]
+    fn merged_keys_are_the_ordered_union() {
+        let map = |keys: &[&str]| -> BTreeMap<String, usize> {
+            keys.iter().map(|k| (k.to_string(), 1)).collect()
+        };
+        let cases: [(&[&str], &[&str]); 5] = [
+            (&[], &[]),
+            (&["dân"], &[]),
+            (&[], &["vận"]),
+            (&["cán bộ", "dân", "vận"], &["dân", "khéo", "xã"]),
+            (&["a", "b"], &["a", "b"]),
+        ];
+        for (x, y) in cases {
+            let (a, b) = (map(x), map(y));
+            let want: Vec<&String> = a
+                .keys()
+                .chain(b.keys())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            assert_eq!(merged_keys(&a, &b), want, "{x:?} {y:?}");
+        }
+    }
+
+    #[test]
+    fn side_years_are_sorted_and_distinct_whatever_the_report_order() {
+        let b = two_sides();
+        // Reports 1 and 2 (TP.HCM) are from 2022 and 2024; listed backwards and twice.
+        let s = side_summary(&b, &[2, 1, 2, 1], City::Hcmc);
+        assert_eq!(s.years, [2022, 2024]);
+        assert_eq!(s.year_range, Some((2022, 2024)));
+    }
+
     #[test]
     fn log_odds_match_a_hand_computed_example() {
         let b = bundle(vec![
