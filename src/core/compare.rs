@@ -654,11 +654,17 @@ pub struct UnitMatch {
     pub context: Vec<String>,
 }
 
-fn figures_by_unit(
-    bundle: &Bundle,
-    side: &[usize],
-) -> BTreeMap<String, (Vec<FigureRef>, BTreeMap<String, usize>)> {
-    let mut out: BTreeMap<String, (Vec<FigureRef>, BTreeMap<String, usize>)> = BTreeMap::new();
+/// A side's figures grouped by unit key: key → group number (in key order), and per group the
+/// figures and the count of each written form of the unit. A `BTreeMap<String, usize>` of
+/// group numbers rather than a map of the groups themselves, because the wasm already holds
+/// that map type (term counts) and a new one costs a few KB.
+type ByUnit = (
+    BTreeMap<String, usize>,
+    Vec<(Vec<FigureRef>, BTreeMap<String, usize>)>,
+);
+
+fn figures_by_unit(bundle: &Bundle, side: &[usize]) -> ByUnit {
+    let (mut keys, mut groups): ByUnit = Default::default();
     for &ri in side {
         let Some(r) = bundle.reports.get(ri) else {
             continue;
@@ -668,7 +674,11 @@ fn figures_by_unit(
             if key.is_empty() {
                 continue;
             }
-            let entry = out.entry(key).or_default();
+            let slot = *keys.entry(key).or_insert(groups.len());
+            if slot == groups.len() {
+                groups.push(Default::default());
+            }
+            let entry = &mut groups[slot];
             entry.0.push(FigureRef {
                 report: ri,
                 figure: fi,
@@ -676,7 +686,7 @@ fn figures_by_unit(
             *entry.1.entry(f.unit.clone()).or_default() += 1;
         }
     }
-    out
+    (keys, groups)
 }
 
 fn figure(bundle: &Bundle, f: FigureRef) -> Option<&crate::core::model::Figure> {
@@ -758,13 +768,15 @@ fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
 /// context are those named by the sentences of up to [`MAX_CONTEXT_FIGURES`] of the figures,
 /// evenly spread.
 pub fn matched_figures(bundle: &Bundle, side_a: &[usize], side_b: &[usize]) -> Vec<UnitMatch> {
-    let mut by_a = figures_by_unit(bundle, side_a);
-    let by_b = figures_by_unit(bundle, side_b);
+    let (keys_a, mut groups_a) = figures_by_unit(bundle, side_a);
+    let (keys_b, mut groups_b) = figures_by_unit(bundle, side_b);
     let mut out = Vec::new();
-    for (key, (b, forms_b)) in by_b {
-        let Some((a, mut forms)) = by_a.remove(&key) else {
+    for (key, slot_b) in keys_b {
+        let Some(&slot_a) = keys_a.get(&key) else {
             continue;
         };
+        let (a, mut forms) = std::mem::take(&mut groups_a[slot_a]);
+        let (b, forms_b) = std::mem::take(&mut groups_b[slot_b]);
         for (f, c) in forms_b {
             *forms.entry(f).or_default() += c;
         }
