@@ -52,14 +52,12 @@ pub struct SideSummary {
 /// Summarises the filtered reports (`reports`) that are about `city`.
 pub fn side_summary(bundle: &Bundle, reports: &[usize], city: City) -> SideSummary {
     let side = side_reports(bundle, reports, city);
-    let mut years = BTreeSet::new();
+    let mut years: Vec<i32> = Vec::new();
     let mut outlets: Vec<String> = Vec::new();
     let (mut undated, mut no_outlet, mut body_paragraphs) = (0, 0, 0);
     for r in side.iter().filter_map(|&i| bundle.reports.get(i)) {
         match r.year() {
-            Some(y) => {
-                years.insert(y);
-            }
+            Some(y) => years.push(y),
             None => undated += 1,
         }
         match r.outlet.as_deref().map(str::trim) {
@@ -77,7 +75,10 @@ pub fn side_summary(bundle: &Bundle, reports: &[usize], city: City) -> SideSumma
             .count();
     }
     sort::sort_by(&mut outlets, |a, b| text::collate(a, b));
-    let years: Vec<i32> = years.into_iter().collect();
+    // Sorted and distinct, as a `BTreeSet` would give them, without one more set type in
+    // the wasm.
+    sort::sort(&mut years);
+    years.dedup();
     let year_range = years.first().zip(years.last()).map(|(a, b)| (*a, *b));
     SideSummary {
         city,
@@ -207,7 +208,28 @@ fn counts_words(kind: ParagraphKind) -> bool {
 }
 
 fn stop_keys() -> BTreeSet<String> {
-    STOP_SYLLABLES.iter().map(|w| text::toned_key(w)).collect()
+    set_of(STOP_SYLLABLES.iter().map(|w| text::toned_key(w)))
+}
+
+/// The set of `items`, built by inserting them one by one. Collecting into a `BTreeSet` or
+/// `BTreeMap` sorts a `Vec` first, which compiles one more copy of the standard sort per element
+/// type (a few KB of wasm each); inserting reuses the map's insertion, which the app has anyway.
+fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
+}
+
+/// The map of `pairs` (the last value wins for a repeated key, as with `collect`), built by
+/// inserting them one by one; see [`set_of`].
+fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+    map
 }
 
 /// Whether a syllable can be a term: not a stop syllable, not a number, not a single letter.
@@ -335,10 +357,11 @@ impl<'a> Counter<'a> {
             let key = toned[key as usize].clone();
             out.forms.insert(
                 key.clone(),
-                by_form
-                    .into_iter()
-                    .map(|(f, n)| (forms[f as usize].clone(), n))
-                    .collect(),
+                map_of(
+                    by_form
+                        .into_iter()
+                        .map(|(f, n)| (forms[f as usize].clone(), n)),
+                ),
             );
             out.counts.insert(key, count);
         }
@@ -346,10 +369,9 @@ impl<'a> Counter<'a> {
             let key = format!("{} {}", toned[a as usize], toned[b as usize]);
             out.forms.insert(
                 key.clone(),
-                by_form
-                    .into_iter()
-                    .map(|((f, g), n)| (format!("{} {}", forms[f as usize], forms[g as usize]), n))
-                    .collect(),
+                map_of(by_form.into_iter().map(|((f, g), n)| {
+                    (format!("{} {}", forms[f as usize], forms[g as usize]), n)
+                })),
             );
             out.counts.insert(key, count);
         }
@@ -409,7 +431,9 @@ pub struct Distinctive {
 /// there are no more than `max`): the same reports whatever order `side` lists them in.
 pub fn even_sample(side: &[usize], max: usize) -> Vec<usize> {
     let mut sorted = side.to_vec();
-    sorted.sort_unstable();
+    // The shared sort: stable, but equal indices are indistinguishable, so the result is that
+    // of `sort_unstable`, without another copy of the standard sort in the wasm.
+    sort::sort(&mut sorted);
     sorted.dedup();
     spread(&sorted, max)
 }
@@ -432,9 +456,8 @@ pub const MAX_CONTEXT_FIGURES: usize = 200;
 pub fn distinctive_scores(a: &TermCounts, b: &TermCounts, opts: &TermOptions) -> (Vec<Term>, f64) {
     let (n_a, n_b) = (a.total as f64, b.total as f64);
     let alpha0 = opts.alpha0.unwrap_or(n_a + n_b);
-    let keys: BTreeSet<&String> = a.counts.keys().chain(b.counts.keys()).collect();
     let mut out = Vec::new();
-    for key in keys {
+    for key in merged_keys(&a.counts, &b.counts) {
         let y_a = a.counts.get(key).copied().unwrap_or(0);
         let y_b = b.counts.get(key).copied().unwrap_or(0);
         if y_a + y_b < opts.min_count.max(1) {
@@ -459,6 +482,31 @@ pub fn distinctive_scores(a: &TermCounts, b: &TermCounts, opts: &TermOptions) ->
         });
     }
     (out, alpha0)
+}
+
+/// The keys of two maps in order, each once: a merge of the two sorted key sequences (the
+/// same as collecting both into a `BTreeSet`, without building one).
+fn merged_keys<'m, V>(a: &'m BTreeMap<String, V>, b: &'m BTreeMap<String, V>) -> Vec<&'m String> {
+    let (mut a, mut b) = (a.keys().peekable(), b.keys().peekable());
+    let mut out = Vec::new();
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => match x.cmp(y) {
+                Ordering::Less => a.next(),
+                Ordering::Greater => b.next(),
+                Ordering::Equal => {
+                    b.next();
+                    a.next()
+                }
+            },
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(key) => out.push(key),
+            None => return out,
+        }
+    }
 }
 
 /// Whether a syllable only ever occurs inside one of the listed bigrams (same counts on both
@@ -606,11 +654,17 @@ pub struct UnitMatch {
     pub context: Vec<String>,
 }
 
-fn figures_by_unit(
-    bundle: &Bundle,
-    side: &[usize],
-) -> BTreeMap<String, (Vec<FigureRef>, BTreeMap<String, usize>)> {
-    let mut out: BTreeMap<String, (Vec<FigureRef>, BTreeMap<String, usize>)> = BTreeMap::new();
+/// A side's figures grouped by unit key: key → group number (in key order), and per group the
+/// figures and the count of each written form of the unit. A `BTreeMap<String, usize>` of
+/// group numbers rather than a map of the groups themselves, because the wasm already holds
+/// that map type (term counts) and a new one costs a few KB.
+type ByUnit = (
+    BTreeMap<String, usize>,
+    Vec<(Vec<FigureRef>, BTreeMap<String, usize>)>,
+);
+
+fn figures_by_unit(bundle: &Bundle, side: &[usize]) -> ByUnit {
+    let (mut keys, mut groups): ByUnit = Default::default();
     for &ri in side {
         let Some(r) = bundle.reports.get(ri) else {
             continue;
@@ -620,7 +674,11 @@ fn figures_by_unit(
             if key.is_empty() {
                 continue;
             }
-            let entry = out.entry(key).or_default();
+            let slot = *keys.entry(key).or_insert(groups.len());
+            if slot == groups.len() {
+                groups.push(Default::default());
+            }
+            let entry = &mut groups[slot];
             entry.0.push(FigureRef {
                 report: ri,
                 figure: fi,
@@ -628,7 +686,7 @@ fn figures_by_unit(
             *entry.1.entry(f.unit.clone()).or_default() += 1;
         }
     }
-    out
+    (keys, groups)
 }
 
 fn figure(bundle: &Bundle, f: FigureRef) -> Option<&crate::core::model::Figure> {
@@ -665,10 +723,10 @@ fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
     if all().any(|f| f.period.as_deref().is_none_or(|p| p.trim().is_empty())) {
         out.push(Caveat::PeriodMissing);
     }
-    let qualifiers: BTreeSet<Option<u8>> = all()
-        .map(|f| f.qualifier.map(|q: Qualifier| q as u8))
-        .collect();
-    if qualifiers.len() > 1 {
+    // More than one distinct qualifier (none counts as one) among all the figures.
+    let qualifier = |f: &&crate::core::model::Figure| f.qualifier.map(|q: Qualifier| q as u8);
+    let first = all().next().map(qualifier);
+    if all().any(|f| Some(qualifier(f)) != first) {
         out.push(Caveat::QualifiersDiffer);
     }
     if all().any(|f| f.of.is_some()) && all().any(|f| f.of.is_none()) {
@@ -710,13 +768,15 @@ fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
 /// context are those named by the sentences of up to [`MAX_CONTEXT_FIGURES`] of the figures,
 /// evenly spread.
 pub fn matched_figures(bundle: &Bundle, side_a: &[usize], side_b: &[usize]) -> Vec<UnitMatch> {
-    let mut by_a = figures_by_unit(bundle, side_a);
-    let by_b = figures_by_unit(bundle, side_b);
+    let (keys_a, mut groups_a) = figures_by_unit(bundle, side_a);
+    let (keys_b, mut groups_b) = figures_by_unit(bundle, side_b);
     let mut out = Vec::new();
-    for (key, (b, forms_b)) in by_b {
-        let Some((a, mut forms)) = by_a.remove(&key) else {
+    for (key, slot_b) in keys_b {
+        let Some(&slot_a) = keys_a.get(&key) else {
             continue;
         };
+        let (a, mut forms) = std::mem::take(&mut groups_a[slot_a]);
+        let (b, forms_b) = std::mem::take(&mut groups_b[slot_b]);
         for (f, c) in forms_b {
             *forms.entry(f).or_default() += c;
         }
@@ -748,27 +808,39 @@ mod tests {
         (a - b).abs() < 1e-9
     }
 
-    /// The log-odds of Monroe et al. on two one-sentence corpora, worked out by hand.
-    ///
-    /// Side a: "Tổ hoà giải hay."  "hay" is a stop syllable, so the terms are the syllables
-    /// tổ, hoà, giải and the bigrams "tổ hoà", "hoà giải": n_a = 5.
-    /// Side b: "Tổ hòa giải, dân vận."  Syllables tổ, hòa, giải, dân, vận and the bigrams
-    /// "tổ hòa", "hòa giải", "dân vận" ("giải, dân" crosses a comma): n_b = 8.
-    /// "hoà" and "hòa" are one syllable (toned key), so "hoà giải" has y_a = 1, y_b = 1.
-    /// Default prior: α0 = n_a + n_b = 13, so α_w = 13 · (y_a + y_b) / 13 = y_a + y_b.
-    ///
-    /// "hoà giải": α_w = 2.
-    ///   δ = ln((1+2)/(5+13−1−2)) − ln((1+2)/(8+13−1−2)) = ln(3/15) − ln(3/18) = ln(1.2)
-    ///     = 0.18232155679395468
-    ///   σ² = 1/(1+2) + 1/(1+2) = 2/3 = 0.6666666666666666
-    ///   z = 0.18232155679395468 / √(2/3) = 0.22329739162752632
-    /// "dân vận": y_a = 0, y_b = 1, α_w = 1.
-    ///   δ(a−b) = ln((0+1)/(5+13−0−1)) − ln((1+1)/(8+13−1−1)) = ln(1/17) − ln(2/19) = ln(19/34)
-    ///     = −0.5819215454497209, so from b's side δ = 0.5819215454497209
-    ///   σ² = 1/1 + 1/2 = 1.5
-    ///   z(b) = 0.5819215454497209 / √1.5 = 0.47513695222787544
-    /// The syllables tổ, hoà, giải (and dân, vận) occur only inside listed bigrams with the same
-    /// counts, so they are left out of the lists.
+    #[test]
+    fn merged_keys_are_the_ordered_union() {
+        let map = |keys: &[&str]| -> BTreeMap<String, usize> {
+            keys.iter().map(|k| (k.to_string(), 1)).collect()
+        };
+        let cases: [(&[&str], &[&str]); 5] = [
+            (&[], &[]),
+            (&["dân"], &[]),
+            (&[], &["vận"]),
+            (&["cán bộ", "dân", "vận"], &["dân", "khéo", "xã"]),
+            (&["a", "b"], &["a", "b"]),
+        ];
+        for (x, y) in cases {
+            let (a, b) = (map(x), map(y));
+            let want: Vec<&String> = a
+                .keys()
+                .chain(b.keys())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            assert_eq!(merged_keys(&a, &b), want, "{x:?} {y:?}");
+        }
+    }
+
+    #[test]
+    fn side_years_are_sorted_and_distinct_whatever_the_report_order() {
+        let b = two_sides();
+        // Reports 1 and 2 (TP.HCM) are from 2022 and 2024; listed backwards and twice.
+        let s = side_summary(&b, &[2, 1, 2, 1], City::Hcmc);
+        assert_eq!(s.years, [2022, 2024]);
+        assert_eq!(s.year_range, Some((2022, 2024)));
+    }
+
     #[test]
     fn log_odds_match_a_hand_computed_example() {
         let b = bundle(vec![

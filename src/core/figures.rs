@@ -712,21 +712,25 @@ pub fn rows_by_city_period(rows: &[FigureRow]) -> Vec<(City, Vec<FigureRow>)> {
 /// to the latest dated report, gaps included as zeros so the time axis is continuous.
 /// Undated reports are left out.
 pub fn reports_per_city_year(bundle: &Bundle, reports: &[usize]) -> Vec<(i32, [usize; 4])> {
-    let mut by_year: BTreeMap<i32, [usize; 4]> = BTreeMap::new();
-    for &ri in reports {
-        let Some(r) = bundle.reports.get(ri) else {
-            continue;
-        };
-        let Some(year) = r.year() else { continue };
-        let col = City::ALL.iter().position(|c| *c == r.city).unwrap_or(3);
-        by_year.entry(year).or_default()[col] += 1;
-    }
-    let (Some(&first), Some(&last)) = (by_year.keys().next(), by_year.keys().next_back()) else {
+    // (year, city column) per dated report; the counts then go straight into the continuous
+    // year list (a `BTreeMap` by year would add a map type to the wasm for nothing).
+    let dated: Vec<(i32, usize)> = reports
+        .iter()
+        .filter_map(|&ri| bundle.reports.get(ri))
+        .filter_map(|r| {
+            let col = City::ALL.iter().position(|c| *c == r.city).unwrap_or(3);
+            Some((r.year()?, col))
+        })
+        .collect();
+    let years = dated.iter().map(|&(y, _)| y);
+    let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
         return Vec::new();
     };
-    (first..=last)
-        .map(|y| (y, by_year.get(&y).copied().unwrap_or_default()))
-        .collect()
+    let mut out: Vec<(i32, [usize; 4])> = (first..=last).map(|y| (y, [0; 4])).collect();
+    for (year, col) in dated {
+        out[year.abs_diff(first) as usize].1[col] += 1;
+    }
+    out
 }
 
 /// A value axis from 0 for data up to `max`: the top tick and the step between ticks, both

@@ -141,9 +141,17 @@ fn compose_cluster(base: char, marks: &mut Marks) -> Option<char> {
     if !ok {
         return None;
     }
-    // Canonical order: marks sorted by combining class, stable.
+    // Canonical order: marks sorted by combining class, stable. An insertion sort, because a
+    // cluster holds a few marks and `sort_by_key` would add a copy of the standard sort to the
+    // wasm.
     let all = &mut all.list[..all.len];
-    all.sort_by_key(|(class, _)| *class);
+    for i in 1..all.len() {
+        let mut j = i;
+        while j > 0 && all[j - 1].0 > all[j].0 {
+            all.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut acc = starter?;
     for &(_, m) in all.iter() {
         acc = unicode_normalization::char::compose(acc, m)?;
