@@ -46,7 +46,6 @@ use crate::core::search::{Query, Ranked, ReportHit, SearchIndex};
 use crate::core::sort;
 use crate::core::text::{collate, toned_phrase};
 use crate::core::url::{Notice, Reason, ViewState};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The filters of a view. Empty lists and `None` mean "no filter on this facet".
@@ -112,10 +111,10 @@ pub struct Catalog {
     metas: Arc<Vec<ReportMeta>>,
     /// Report indices, newest date first, undated last, ties in bundle order.
     by_date: Vec<usize>,
-    topic_ids: HashMap<String, u32>,
-    outlet_keys: HashMap<String, u32>,
-    person_keys: HashMap<String, u32>,
-    report_ids: HashMap<String, usize>,
+    topic_ids: FnvMap<String, u32>,
+    outlet_keys: FnvMap<String, u32>,
+    person_keys: FnvMap<String, u32>,
+    report_ids: FnvMap<String, usize>,
 }
 
 /// The distinct names of a facet: display names in Vietnamese collation order, the toned
@@ -123,7 +122,7 @@ pub struct Catalog {
 /// reports, so a name repeated in ten thousand reports is keyed once, not ten thousand times).
 struct Names<'a> {
     names: Vec<String>,
-    keys: HashMap<String, u32>,
+    keys: FnvMap<String, u32>,
     written: FnvMap<&'a str, u32>,
 }
 
@@ -139,7 +138,7 @@ fn sorted_names<'a>(all: impl Iterator<Item = &'a str>) -> Names<'a> {
         }
     }
     let toned: Vec<String> = spellings.iter().map(|n| toned_phrase(n)).collect();
-    let mut seen: HashMap<&str, &'a str> = HashMap::new();
+    let mut seen: FnvMap<&str, &'a str> = FnvMap::default();
     for (n, key) in spellings.iter().zip(&toned) {
         if !key.is_empty() {
             seen.entry(key.as_str()).or_insert(n);
@@ -149,7 +148,7 @@ fn sorted_names<'a>(all: impl Iterator<Item = &'a str>) -> Names<'a> {
     sort::sort_by(&mut pairs, |a, b| {
         collate(a.1, b.1).then_with(|| a.0.cmp(b.0))
     });
-    let keys: HashMap<String, u32> = pairs
+    let keys: FnvMap<String, u32> = pairs
         .iter()
         .enumerate()
         .map(|(i, (k, _))| ((*k).to_owned(), i as u32))
@@ -198,7 +197,7 @@ impl Catalog {
         sort::sort(&mut unknown);
         unknown.dedup();
         topics.extend(unknown.into_iter().map(|id| TopicInfo { id, label: None }));
-        let mut topic_ids = HashMap::new();
+        let mut topic_ids = FnvMap::default();
         for (i, t) in topics.iter().enumerate() {
             topic_ids.entry(t.id.clone()).or_insert(i as u32);
         }
@@ -260,7 +259,7 @@ impl Catalog {
             db.cmp(da).then(a.cmp(&b))
         });
 
-        let mut report_ids = HashMap::new();
+        let mut report_ids = FnvMap::default();
         for (i, r) in metas.iter().enumerate() {
             report_ids.entry(r.id.clone()).or_insert(i);
         }
@@ -413,7 +412,7 @@ struct Selection {
 impl Selection {
     fn new(
         values: &[String],
-        map: &HashMap<String, u32>,
+        map: &FnvMap<String, u32>,
         len: usize,
         key: impl Fn(&String) -> String,
     ) -> Selection {

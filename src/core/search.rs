@@ -68,7 +68,6 @@ use crate::core::model::{Bundle, ParagraphKind, Report};
 use crate::core::text::{
     char_slice, folded_key, has_diacritics, nfc, tokenize, toned_key, word_spans,
 };
-use std::collections::HashMap;
 
 /// The internal paragraph number standing for the report's `title` field.
 const TITLE: u32 = u32::MAX;
@@ -1182,7 +1181,7 @@ pub struct Aliases {
     /// Each group's members, each as folded words.
     groups: Vec<Vec<Vec<String>>>,
     /// First folded word of a member → (group, member) pairs.
-    by_first: HashMap<String, Vec<(u32, u32)>>,
+    by_first: FnvMap<String, Vec<(u32, u32)>>,
 }
 
 impl Aliases {

@@ -5,13 +5,12 @@
 //! change is a navigation (a history entry). Rows are keyed by value, so a count changing
 //! does not rebuild the row and keyboard focus stays on the checkbox just toggled.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use crate::app::context::{navigate, use_explorer, Explorer};
 use crate::app::i18n::Msg;
 use crate::app::paging::facet_values;
+use crate::core::fnv::FnvMap;
 use crate::core::i18n::{t, Ui};
 use crate::core::model::City;
 use crate::core::url::ViewState;
@@ -150,9 +149,8 @@ fn CheckFacet(
     let explorer = use_explorer();
     let lang = explorer.lang;
     let expanded = RwSignal::new(false);
-    let by_value = Memo::new(move |_| {
-        rows.with(|rows| rows.iter().cloned().collect::<HashMap<String, Row>>())
-    });
+    let by_value =
+        Memo::new(move |_| rows.with(|rows| rows.iter().cloned().collect::<FnvMap<String, Row>>()));
     let shown = Memo::new(move |_| {
         rows.with(|rows| {
             let selected: Vec<bool> = rows.iter().map(|(_, r)| r.selected).collect();
