@@ -83,7 +83,8 @@ pub fn App() -> impl IntoView {
                     let first = match (text.get_untracked(), catalog.get_untracked().flatten()) {
                         (Some(bundle), _) => Arc::new(Catalog::new(&bundle)),
                         (None, Some(catalog)) => catalog,
-                        (None, None) => unreachable!("Ready needs the catalog or the bundle"),
+                        // Ready means one of them is in; were it not, keep waiting.
+                        (None, None) => return view! { <Loading/> }.into_any(),
                     };
                     view! { <Loaded first text/> }.into_any()
                 }
