@@ -99,25 +99,8 @@ pub fn format_date(date: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{City, Paragraph, ParagraphKind, Report};
-    use std::collections::BTreeMap;
-
-    fn report(title: Option<&str>, paragraphs: Vec<Paragraph>) -> Report {
-        Report {
-            id: "r-1".into(),
-            file: "001_x.txt".into(),
-            title: title.map(Into::into),
-            date: Some("2024-01".into()),
-            city: City::Hcmc,
-            outlet: None,
-            authors: vec!["THU HƯỜNG".into(), "Vũ Mạnh".into()],
-            provenance: BTreeMap::new(),
-            notes: vec![],
-            paragraphs,
-            figures: vec![],
-            people: vec![],
-        }
-    }
+    use crate::core::meta::tests::{paragraph, report};
+    use crate::core::model::{ParagraphKind, Report};
 
     fn card(r: &Report, lang: Lang) -> ReportCard {
         ReportCard::new(&ReportMeta::of(r), lang)
@@ -125,23 +108,24 @@ mod tests {
 
     #[test]
     fn a_title_is_used_as_is() {
-        let r = report(Some("Dân vận khéo ở TP.HCM"), vec![]);
+        let mut r = report(Some("Dân vận khéo ở TP.HCM"), vec![]);
+        r.authors.push("Vũ Mạnh".into());
         let card = card(&r, Lang::Vi);
         assert_eq!(card.heading, "Dân vận khéo ở TP.HCM");
         assert!(!card.heading_from_body);
         assert_eq!(card.city, "TP. Hồ Chí Minh");
         assert_eq!(card.authors, "THU HƯỜNG, Vũ Mạnh");
         assert_eq!(card.date_text, "tháng 1/2024");
+        assert_eq!(card.outlet.as_deref(), Some("VOH"));
     }
 
     #[test]
     fn no_title_takes_the_heading_made_from_the_text() {
-        let body = Paragraph {
-            kind: ParagraphKind::Body,
-            text: "Năm 2023, TP.HCM có 13.663 mô hình. Các mô hình được nhân rộng.".into(),
-            line: 1,
-            topics: vec![],
-        };
+        let body = paragraph(
+            ParagraphKind::Body,
+            "Năm 2023, TP.HCM có 13.663 mô hình. Các mô hình được nhân rộng.",
+            &[],
+        );
         let card = card(&report(None, vec![body]), Lang::En);
         assert_eq!(card.heading, "Năm 2023, TP.HCM có 13.663 mô hình.");
         assert!(card.heading_from_body);

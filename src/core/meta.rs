@@ -223,12 +223,12 @@ pub fn shorten(text: &str, max: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::model::{Paragraph, Person};
     use std::collections::BTreeMap;
 
-    fn paragraph(kind: ParagraphKind, text: &str, topics: &[&str]) -> Paragraph {
+    pub(crate) fn paragraph(kind: ParagraphKind, text: &str, topics: &[&str]) -> Paragraph {
         Paragraph {
             kind,
             text: text.into(),
@@ -237,7 +237,8 @@ mod tests {
         }
     }
 
-    fn report(title: Option<&str>, paragraphs: Vec<Paragraph>) -> Report {
+    /// A report of TP.HCM from VOH, January 2024, by THU HƯỜNG, naming two people.
+    pub(crate) fn report(title: Option<&str>, paragraphs: Vec<Paragraph>) -> Report {
         Report {
             id: "r-1".into(),
             file: "001_x.txt".into(),

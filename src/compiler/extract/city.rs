@@ -10,7 +10,7 @@
 use crate::core::model::{City, Paragraph, ParagraphKind};
 use std::sync::LazyLock;
 
-use super::{word_flags, PLACE};
+use super::PLACE;
 use crate::core::text::{toned_key, Word};
 
 /// (words, weight) for each city. "TP.HCM" and "TP. HCM" tokenize to "tp hcm", so "hcm" covers them.
@@ -97,10 +97,7 @@ pub fn starts_pattern(key: &str) -> bool {
 pub fn infer(paragraphs: &[Paragraph]) -> City {
     let mut keys = String::new();
     let tokens = super::tokens_of(paragraphs, &mut keys);
-    let flags: Vec<Vec<u8>> = tokens
-        .iter()
-        .map(|toks| toks.iter().map(|t| word_flags(t.toned)).collect())
-        .collect();
+    let flags = super::flags_of(&tokens);
     infer_with(paragraphs, &tokens, &flags)
 }
 

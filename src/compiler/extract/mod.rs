@@ -236,6 +236,15 @@ pub fn tokens_of<'k>(paragraphs: &[Paragraph], keys: &'k mut String) -> Vec<Vec<
     toned_words(texts, keys)
 }
 
+/// The lexicon flags ([`word_flags`]) of each word of `tokens`, computed word by word: for the
+/// stages' stand-alone entry points, which run without a [`Vocabulary`].
+pub fn flags_of(tokens: &[Vec<Word<'_>>]) -> Vec<Vec<u8>> {
+    tokens
+        .iter()
+        .map(|toks| toks.iter().map(|t| word_flags(t.toned)).collect())
+        .collect()
+}
+
 /// Authors are the names on byline lines, in order, without repeats.
 fn authors(paragraphs: &[Paragraph]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

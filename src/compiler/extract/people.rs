@@ -134,10 +134,7 @@ const MAX_POSITION_WORDS: usize = 25;
 pub fn find(paragraphs: &[Paragraph], authors: &[String]) -> Vec<Person> {
     let mut keys = String::new();
     let tokens = super::tokens_of(paragraphs, &mut keys);
-    let flags: Vec<Vec<u8>> = tokens
-        .iter()
-        .map(|toks| toks.iter().map(|t| word_flags(t.toned)).collect())
-        .collect();
+    let flags = super::flags_of(&tokens);
     find_with(paragraphs, &tokens, &flags, authors)
 }
 
