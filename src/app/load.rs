@@ -33,26 +33,22 @@ pub async fn load_bundle(url: &str) -> Result<Arc<Bundle>, LoadError> {
 /// bundle; the bundle's own errors are the ones the page shows. Parsing and building are timed
 /// together as `danvan:catalog`.
 pub async fn load_catalog(url: &str) -> Option<Arc<Catalog>> {
-    let bytes = match fetch_bytes(url).await {
-        Ok(bytes) => bytes,
+    let catalog = match fetch_bytes(url).await {
         // An old deployment has no catalog: not worth a warning.
         Err(LoadError::Http { status: 404, .. }) => return None,
-        Err(e) => {
-            warn(&format!(
-                "danvan: {url} not used, waiting for the bundle: {}",
-                e.reason()
-            ));
-            return None;
+        Err(e) => Err(e.reason()),
+        Ok(bytes) => {
+            mark("danvan:catalog:start");
+            let catalog = CatalogFile::from_json(&bytes).map(Catalog::from_file);
+            measure("danvan:catalog", "danvan:catalog:start");
+            catalog.map_err(|e| e.to_string())
         }
     };
-    mark("danvan:catalog:start");
-    let catalog = CatalogFile::from_json(&bytes).map(Catalog::from_file);
-    measure("danvan:catalog", "danvan:catalog:start");
     match catalog {
         Ok(c) => Some(Arc::new(c)),
-        Err(e) => {
+        Err(why) => {
             warn(&format!(
-                "danvan: {url} not used, waiting for the bundle: {e}"
+                "danvan: {url} not used, waiting for the bundle: {why}"
             ));
             None
         }

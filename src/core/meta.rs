@@ -29,7 +29,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::model::{City, ParagraphKind, Report, Topic};
+use crate::core::model::{year_of, City, ParagraphKind, Report, Topic};
 
 /// The schema version of the catalog this build writes and accepts.
 pub const CATALOG_SCHEMA_VERSION: u32 = 1;
@@ -77,15 +77,13 @@ impl ReportMeta {
                 topics.push(id.clone());
             }
         }
-        let titled = report
-            .title
-            .as_deref()
-            .is_some_and(|t| !t.trim().is_empty());
         ReportMeta {
             id: report.id.clone(),
             file: report.file.clone(),
             title: report.title.clone(),
-            heading: (!titled).then(|| inferred_heading(report)),
+            heading: title_of(&report.title)
+                .is_none()
+                .then(|| inferred_heading(report)),
             date: report.date.clone(),
             city: report.city,
             outlet: report.outlet.clone(),
@@ -98,23 +96,17 @@ impl ReportMeta {
 
     /// The title (trimmed) when there is one, else the heading made from the text.
     pub fn heading(&self) -> &str {
-        match self.title.as_deref().map(str::trim) {
-            Some(title) if !title.is_empty() => title,
-            _ => self.heading.as_deref().unwrap_or(&self.file),
-        }
+        title_of(&self.title).unwrap_or_else(|| self.heading.as_deref().unwrap_or(&self.file))
     }
 
     /// Whether [`ReportMeta::heading`] was made from the text rather than being a title.
     pub fn heading_from_body(&self) -> bool {
-        self.title.as_deref().is_none_or(|t| t.trim().is_empty())
+        title_of(&self.title).is_none()
     }
 
     /// The year of `date`, when there is one.
     pub fn year(&self) -> Option<i32> {
-        self.date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok())
+        year_of(self.date.as_deref())
     }
 }
 
@@ -165,6 +157,11 @@ impl CatalogFile {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a catalog always serialises")
     }
+}
+
+/// A title worth showing: trimmed, and `None` when missing or blank.
+fn title_of(title: &Option<String>) -> Option<&str> {
+    title.as_deref().map(str::trim).filter(|t| !t.is_empty())
 }
 
 /// A heading for a report without a title: its first body sentence, shortened.

@@ -139,11 +139,14 @@ pub struct Report {
 impl Report {
     /// The year of `date`, when there is one.
     pub fn year(&self) -> Option<i32> {
-        self.date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok())
+        year_of(self.date.as_deref())
     }
+}
+
+/// The year of a bundle date ("2024-03-17", "2024-01", "2024"): its first four chars as a
+/// number. The one reading of a date's year, for reports and their list entries alike.
+pub fn year_of(date: Option<&str>) -> Option<i32> {
+    date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
 }
 
 /// What a source line is.

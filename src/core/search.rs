@@ -66,7 +66,7 @@
 use crate::core::fnv::FnvMap;
 use crate::core::model::{Bundle, ParagraphKind, Report};
 use crate::core::text::{
-    char_slice, folded_key, has_diacritics, nfc, tokenize, toned_key, word_spans,
+    char_slice, folded_key, for_each_word, has_diacritics, nfc, tokenize, toned_key,
 };
 
 /// The internal paragraph number standing for the report's `title` field.
@@ -271,7 +271,8 @@ impl SearchIndex {
         weight: u8,
         text: &str,
     ) {
-        let words = word_spans(text);
+        let mut words = Vec::new();
+        for_each_word(text, |_, _, _, word| words.push(word));
         // Token numbers are u32; a corpus of four billion words is far beyond what a browser
         // holds, so the rest is left unindexed rather than wrapping around.
         if words.is_empty() || self.tokens as usize + words.len() + 1 >= u32::MAX as usize {
@@ -279,7 +280,7 @@ impl SearchIndex {
         }
         self.para_first.push(self.next_token());
         self.paras.push(ParaRef { paragraph });
-        for (_, _, word) in words {
+        for word in words {
             let tok = self.next_token();
             let (id, spelling) = match seen.get(word) {
                 Some(&found) => found,
@@ -472,9 +473,10 @@ impl SearchIndex {
                         .get(para.paragraph as usize)
                         .map(|x| x.text.as_str())
                 };
-                spans = source
-                    .map(|t| word_spans(t).into_iter().map(|(s, e, _)| (s, e)).collect())
-                    .unwrap_or_default();
+                spans.clear();
+                if let Some(t) = source {
+                    for_each_word(t, |s, e, _, _| spans.push((s, e)));
+                }
                 spans_of = p;
             }
             let first_word = (o.start - self.para_first[p]) as usize;

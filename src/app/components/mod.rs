@@ -109,6 +109,8 @@ pub fn Loaded(
     let prepared = StoredValue::new(Arc::new(Prepared::from_catalog(first)));
     let indexed = RwSignal::new(false);
     let bundle = RwSignal::new(None::<Arc<Bundle>>);
+    // Whether `first` was made from the bundle itself (it came before the catalog).
+    let first_is_truth = text.with_untracked(Option::is_some);
     // The bundle arrives once: hand it to the views, then index it.
     Effect::new(move |taken: Option<bool>| {
         if taken == Some(true) {
@@ -120,7 +122,11 @@ pub fn Loaded(
         // The bundle is the truth and the catalog file only its cache: if they disagree (a
         // catalog left from another compilation) the list is redone from the bundle before
         // any view reads the bundle through the catalog's report numbers.
-        let truth = Arc::new(Catalog::new(&loaded));
+        let truth = if first_is_truth {
+            prepared.with_value(|p| p.catalog.clone())
+        } else {
+            Arc::new(Catalog::new(&loaded))
+        };
         if prepared.with_value(|p| p.catalog.metas() != truth.metas()) {
             warn("danvan: bundle.catalog.json does not match bundle.json; the list follows bundle.json (recompile to update the catalog)");
             prepared.set_value(Arc::new(Prepared::from_catalog(truth.clone())));
