@@ -2,7 +2,8 @@
 //!
 //! The URL's query string is the only view state ([`ViewState`]). [`UrlState`] is created once
 //! by [`crate::app::components::App`] from `location.search`; after that the state changes
-//! only through [`navigate`] (a new history entry), [`replace`] (the same entry, for typing) and
+//! only through [`navigate`] (a new history entry), [`replace`] (the same entry, for typing;
+//! written after the next paint, [`flush_url`]) and
 //! the browser's back and forward buttons (`popstate`). Once the bundle is loaded, every view
 //! gets an [`Explorer`] by [`use_explorer`]: the bundle, the search index built once, the state
 //! and the results of the current search and filters.
@@ -10,11 +11,12 @@
 //! Links are real `<a href="?…">` elements ([`href`]): relative query strings keep the page's
 //! path, so the app works under any sub-path, and middle-click or "copy link" work as usual.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::app::schedule::{after_paint, background_task};
 use crate::core::i18n::Lang;
 use crate::core::model::Bundle;
 use crate::core::query::{Prepared, Results};
@@ -87,6 +89,8 @@ impl UrlState {
         // Back and forward: the browser has already changed the URL; read it again.
         // The listener lives as long as the page: its handle is not kept, so it is never removed.
         let _ = window_event_listener(leptos::ev::popstate, move |_| {
+            // The entry left behind keeps the URL it had; the one reached is the truth.
+            PENDING_URL.with(|p| p.borrow_mut().take());
             let (state, notices) = ViewState::parse(&current_search());
             url.parse_notices.set(notices);
             url.state.set(state);
@@ -128,18 +132,55 @@ fn go(state: ViewState, push: bool) {
         return;
     }
     let target = href(&state);
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        // Only the query changes, so the path (and any sub-path) is kept. Failing to write
-        // history (a sandboxed frame) still leaves a working page.
-        let _ = if push {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
-        } else {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target))
-        };
+    if push {
+        // A new entry comes after the current one is up to date.
+        flush_url();
+        write_url(&target, true);
+    } else {
+        defer_url(target);
     }
     // The app's own URLs are canonical: nothing in them is ignored.
     url.parse_notices.set(Vec::new());
     url.state.set(state);
+}
+
+thread_local! {
+    /// The URL a keystroke asked for, not yet written to the current history entry.
+    static PENDING_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Replaces the current entry's URL with `target` once the frame that shows the new state is
+/// painted, in a task of background priority. Writing history costs a few milliseconds in Chromium (BENCHMARKS.md), which a
+/// keystroke's frame cannot spare; fast typing writes only its last URL.
+fn defer_url(target: String) {
+    let scheduled = PENDING_URL.with(|p| p.borrow_mut().replace(target).is_some());
+    if !scheduled {
+        leptos::task::spawn_local(async {
+            after_paint().await;
+            background_task().await;
+            flush_url();
+        });
+    }
+}
+
+/// Writes the URL a keystroke asked for now, if it is not written yet: before a new history
+/// entry, and before anything reads `location` (copying the link).
+pub fn flush_url() {
+    if let Some(target) = PENDING_URL.with(|p| p.borrow_mut().take()) {
+        write_url(&target, false);
+    }
+}
+
+fn write_url(target: &str, push: bool) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        // Only the query changes, so the path (and any sub-path) is kept. Failing to write
+        // history (a sandboxed frame) still leaves a working page.
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(target))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(target))
+        };
+    }
 }
 
 /// Handles a click on a link to `to`: a plain left click navigates in the page (pushState);

@@ -24,6 +24,8 @@ pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
 #[cfg(target_arch = "wasm32")]
+pub mod schedule;
+#[cfg(target_arch = "wasm32")]
 pub mod views;
 
 /// The bundle's URL, relative to the page so that hosting under a sub-path needs no setting.

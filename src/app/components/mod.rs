@@ -32,6 +32,7 @@ use crate::app::context::{sync_document_language, Explorer, UrlState};
 use crate::app::i18n::Msg;
 use crate::app::load::{load_bundle, load_catalog, mark, measure, warn};
 use crate::app::load_error::LoadError;
+use crate::app::schedule::{after_paint, next_task};
 use crate::app::{BUNDLE_URL, CATALOG_URL};
 use crate::core::i18n::Lang;
 use crate::core::model::Bundle;
@@ -226,16 +227,6 @@ async fn build_index(bundle: &Bundle) -> SearchIndex {
     }
 }
 
-/// Resolves in a later task (a zero-delay timer), letting the browser paint and handle input.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Shows its children once the bundle's text is loaded, and a status line until then: the
 /// reader, compare and figures views read the text, which follows the catalog by seconds at
 /// ten thousand reports.
@@ -257,22 +248,4 @@ fn WithText(children: ChildrenFn) -> impl IntoView {
             .into_any()
         }
     }
-}
-
-/// Resolves once the browser has painted what is on the page: a timer set from an animation
-/// frame callback runs after that frame is painted.
-async fn after_paint() {
-    use wasm_bindgen::JsCast;
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        // Without a window nothing is painted and the index is never needed.
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let timer = window.clone();
-        let next = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = timer.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        });
-        let _ = window.request_animation_frame(next.unchecked_ref());
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

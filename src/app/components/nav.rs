@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::context::{follow, href, use_explorer};
+use crate::app::context::{flush_url, follow, href, use_explorer};
 use crate::app::i18n::Msg;
 use crate::core::url::View;
 
@@ -74,6 +74,8 @@ pub fn CopyLink() -> impl IntoView {
         let Some(window) = web_sys::window() else {
             return;
         };
+        // The URL of the last keystroke may still be waiting for its frame.
+        flush_url();
         let Ok(link) = window.location().href() else {
             return;
         };
