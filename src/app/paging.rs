@@ -8,6 +8,15 @@
 /// each row costs script, layout and text shaping on every keystroke (BENCHMARKS.md).
 pub const PAGE: usize = 20;
 
+/// The height of a short listed report, in CSS pixels (a heading, a line of metadata and a
+/// little of a snippet; a row with snippets is about 180): how many rows fill a screen is the
+/// screen's height over this, rounded up. The list starts a third of the way down the page, so
+/// this over-counts what the first frame shows rather than leaves a gap at the bottom.
+pub const ROW_MIN_PX: f64 = 150.0;
+
+/// Rows added per turn of the event loop once the first screenful of an answer is painted.
+pub const ROWS_PER_TASK: usize = 4;
+
 /// Facet values shown before "show all".
 pub const FACET_LIMIT: usize = 12;
 
@@ -20,6 +29,26 @@ pub fn visible(total: usize, requested: usize) -> usize {
 /// The rows "show more" would add (at most a page; zero when all are shown).
 pub fn more(total: usize, requested: usize) -> usize {
     (total - visible(total, requested)).min(PAGE)
+}
+
+/// Rows built in the frame that answers a keystroke or a filter: enough to fill a screen
+/// `viewport_px` tall (at least two, at most a page). The rest of the page follows a few rows
+/// per task after that frame is painted ([`next_rows`]): the rows below the screen cost script
+/// and layout that the answer's own frame cannot spare.
+pub fn first_rows(viewport_px: f64) -> usize {
+    let rows = (viewport_px / ROW_MIN_PX).ceil();
+    // NaN and negative heights (no window) give 0 here, and so the least.
+    (if rows.is_finite() && rows > 0.0 {
+        rows as usize
+    } else {
+        0
+    })
+    .clamp(2, PAGE)
+}
+
+/// How many rows to have built after the next task, with `built` of `want` built now.
+pub fn next_rows(built: usize, want: usize) -> usize {
+    (built + ROWS_PER_TASK).min(want).max(built)
 }
 
 /// The indices of facet values to show: all when `expanded`, else the first
@@ -49,6 +78,30 @@ mod tests {
         assert_eq!(more(50, 2 * PAGE), 10);
         assert_eq!(visible(50, 3 * PAGE), 50);
         assert_eq!(more(50, 3 * PAGE), 0);
+    }
+
+    #[test]
+    fn an_answer_fills_the_screen_first_then_the_rest_of_its_page() {
+        // A 720 px window: 5 rows; three rows with snippets are really visible below the
+        // search box and the facets.
+        assert_eq!(first_rows(720.0), 5);
+        assert_eq!(first_rows(1080.0), 8);
+        assert_eq!(first_rows(100.0), 2);
+        assert_eq!(first_rows(50_000.0), PAGE);
+        assert_eq!(first_rows(f64::NAN), 2);
+        assert_eq!(first_rows(-1.0), 2);
+        assert_eq!(next_rows(5, 20), 9);
+        assert_eq!(next_rows(18, 20), 20);
+        assert_eq!(next_rows(20, 20), 20);
+        // Never fewer than are built (the page shrank under a pending step).
+        assert_eq!(next_rows(12, 5), 12);
+        let mut built = first_rows(720.0);
+        let mut steps = 0;
+        while built < PAGE {
+            built = next_rows(built, PAGE);
+            steps += 1;
+        }
+        assert_eq!(steps, 4);
     }
 
     #[test]

@@ -23,8 +23,7 @@ after(async () => {
 async function search(explorer, text) {
   await explorer.searchBox().fill(text);
   await explorer.until(async () => (await explorer.params()).q === text.normalize('NFC'), `q=${text}`);
-  // The count is rendered in the same update as the URL; give the list one frame.
-  await explorer.page.waitForTimeout(50);
+  // The URL is written after the frame that shows the results, so they are there.
   return explorer.reportIds();
 }
 
@@ -97,21 +96,25 @@ test('typing replaces one history entry instead of adding one per keystroke', as
   });
 });
 
+/** Serves a bundle of 50 copies of the first report, under distinct ids (a page is 20 rows). */
+async function fiftyCopies(explorer) {
+  await explorer.withoutCatalog();
+  await explorer.page.route('**/bundle.json', async (route) => {
+    const response = await route.fetch();
+    const bundle = await response.json();
+    const base = bundle.reports[0];
+    bundle.reports = Array.from({ length: 50 }, (_, i) => ({
+      ...base,
+      id: `copy-${String(i).padStart(3, '0')}`,
+      file: `copy-${i}.txt`,
+    }));
+    await route.fulfill({ response, json: bundle });
+  });
+}
+
 test('only the first page of a long list is rendered; the count is always whole', async (t) => {
   await withExplorer(t, async (explorer) => {
-    // 50 copies of one report under distinct ids; a page is 20 rows.
-    await explorer.withoutCatalog();
-    await explorer.page.route('**/bundle.json', async (route) => {
-      const response = await route.fetch();
-      const bundle = await response.json();
-      const base = bundle.reports[0];
-      bundle.reports = Array.from({ length: 50 }, (_, i) => ({
-        ...base,
-        id: `copy-${String(i).padStart(3, '0')}`,
-        file: `copy-${i}.txt`,
-      }));
-      await route.fulfill({ response, json: bundle });
-    });
+    await fiftyCopies(explorer);
     await explorer.open(site.url);
     assert.equal(await explorer.resultCount(), '50 báo cáo');
     assert.equal((await explorer.reportIds()).length, 20);
@@ -120,6 +123,49 @@ test('only the first page of a long list is rendered; the count is always whole'
     await explorer.page.getByTestId('show-more').click();
     await explorer.until(async () => (await explorer.reportIds()).length === 50, '50 rows');
     assert.equal(await explorer.page.getByTestId('show-more').count(), 0);
+    explorer.assertCleanConsole();
+  });
+});
+
+test('a keystroke paints the first screenful of rows, then the rest of the page follows', async (t) => {
+  await withExplorer(t, async (explorer) => {
+    await fiftyCopies(explorer);
+    await explorer.open(site.url);
+    assert.equal((await explorer.reportIds()).length, 20);
+    // What each frame is about to paint, sampled in requestAnimationFrame: the search text the
+    // results answer, the rows in the list, and whether it is marked busy.
+    await explorer.page.evaluate(() => {
+      window.frames_seen = [];
+      const sample = () => {
+        const results = document.querySelector('section.results');
+        window.frames_seen.push({
+          q: results?.getAttribute('data-q') ?? null,
+          rows: document.querySelectorAll('[data-report-id]').length,
+          busy: document.querySelector('ol.report-list[aria-busy]') !== null,
+        });
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await explorer.searchBox().fill('dân vận');
+    await explorer.waitForCount('50 báo cáo');
+    await explorer.until(async () => (await explorer.params()).q === 'dân vận', 'q in the URL');
+    const ids = await explorer.reportIds();
+    assert.equal(ids.length, 20);
+    const frames = (await explorer.page.evaluate(() => window.frames_seen)).filter(
+      // Rows once the index answers (while it is still being built, the list waits).
+      (f) => f.q === 'dân vận' && f.rows > 0,
+    );
+    // The viewport is 900 px high and a row at least 150 px (paging::first_rows): 6 rows.
+    assert.ok(frames.length > 0, 'a frame showed the answer');
+    assert.deepEqual(frames[0], { q: 'dân vận', rows: 6, busy: true }, 'first frame of the answer');
+    assert.deepEqual(frames.at(-1), { q: 'dân vận', rows: 20, busy: false }, 'last frame sampled');
+    assert.ok(
+      frames.every((f, i) => i === 0 || f.rows >= frames[i - 1].rows),
+      `rows only grow: ${frames.map((f) => f.rows).join(' ')}`,
+    );
+    // The highlighted snippets are in every row, the late ones too.
+    assert.equal(await explorer.page.locator('[data-report-id]:has(mark)').count(), 20);
     explorer.assertCleanConsole();
   });
 });

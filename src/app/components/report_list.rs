@@ -10,7 +10,9 @@ use crate::app::card::ReportCard;
 use crate::app::components::{FacetPanel, SearchBox};
 use crate::app::context::{follow, href, use_explorer, use_lang};
 use crate::app::i18n::Msg;
-use crate::app::paging::{more, visible, PAGE};
+use crate::app::paging::{first_rows, more, next_rows, visible, PAGE};
+use crate::app::schedule::{after_paint, background_task};
+use crate::core::i18n::Lang;
 use crate::core::i18n::{t, Ui};
 use crate::core::model::ParagraphKind;
 use crate::core::snippet::{pieces, snippet, Piece, Snippet};
@@ -29,6 +31,23 @@ struct Entry {
     heading: Vec<Piece>,
     /// (paragraph index, snippet) for the first paragraphs with hits.
     snippets: Vec<(usize, Snippet)>,
+}
+
+/// The built rows of one answer, remembered so that growing the page builds only new rows.
+#[derive(Debug, Clone, PartialEq)]
+struct Rows {
+    answer: u64,
+    lang: Lang,
+    has_text: bool,
+    entries: Vec<Entry>,
+}
+
+/// The window's height in CSS pixels (0 without a window).
+fn viewport_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0)
 }
 
 /// The list view: search, facets (collapsible on phones), then the results.
@@ -77,17 +96,67 @@ pub fn ReportList() -> impl IntoView {
         requested.set(PAGE);
     });
     let shown = Memo::new(move |_| visible(count.get(), requested.get()));
-    let entries = Memo::new(move |_| {
+    // Which answer the list shows: a new number each time the results change.
+    let answer = Memo::new(move |n: Option<&u64>| {
+        results.track();
+        n.map_or(0, |n| n + 1)
+    });
+    // The rows of an answer built so far: (answer, rows). A new answer builds the first
+    // screenful in its own frame; the effect below adds the rest of the page a few rows per
+    // background task after that frame is painted, so a keystroke's frame holds only the rows
+    // it shows.
+    let built = RwSignal::new((0u64, 0usize));
+    let limit = Memo::new(move |_| {
+        let want = shown.get();
+        let first = first_rows(viewport_height());
+        match built.get() {
+            (a, n) if a == answer.get() => n.max(first).min(want),
+            _ => first.min(want),
+        }
+    });
+    let busy = move || limit.get() < shown.get();
+    let turn = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let a = answer.get();
+        shown.track();
+        if limit.get_untracked() >= shown.get_untracked() {
+            return;
+        }
+        // One growing task at a time: a newer answer or a longer page takes over.
+        let mine = turn.get_value().wrapping_add(1);
+        turn.set_value(mine);
+        // Background tasks: the next keystroke, and everything else the page does, go first.
+        leptos::task::spawn_local(async move {
+            after_paint().await;
+            loop {
+                background_task().await;
+                let (now, want) = (limit.get_untracked(), shown.get_untracked());
+                if turn.get_value() != mine || answer.get_untracked() != a || now >= want {
+                    break;
+                }
+                built.set((a, next_rows(now, want)));
+            }
+        });
+    });
+    // The entries of the rows built. Within one answer (and language, and text), the rows
+    // already built are kept and only the new ones are made: highlighting re-reads the text.
+    let entries = Memo::new(move |before: Option<&Rows>| {
         let lang = lang.get();
-        let n = shown.get();
+        let n = limit.get();
+        let answer = answer.get();
         let prepared = explorer.prepared.get_value();
         results.with(|r| {
             explorer.bundle.with(|text| {
-                r.rows
-                    .iter()
-                    .take(n)
-                    .enumerate()
-                    .filter_map(|(i, &ri)| {
+                let has_text = text.is_some();
+                let mut entries = match before {
+                    Some(b) if (b.answer, b.lang, b.has_text) == (answer, lang, has_text) => {
+                        b.entries.iter().take(n).cloned().collect()
+                    }
+                    _ => Vec::with_capacity(n),
+                };
+                let from = entries.len();
+                entries.extend(r.rows.iter().enumerate().take(n).skip(from).filter_map(
+                    |(i, &ri)| {
                         let meta = prepared.catalog.meta(ri)?;
                         let card = ReportCard::new(meta, lang);
                         // Highlights only for the rows shown (a page at a time). A search has
@@ -127,8 +196,14 @@ pub fn ReportList() -> impl IntoView {
                             heading,
                             snippets,
                         })
-                    })
-                    .collect::<Vec<_>>()
+                    },
+                ));
+                Rows {
+                    answer,
+                    lang,
+                    has_text,
+                    entries,
+                }
             })
         })
     });
@@ -156,9 +231,9 @@ pub fn ReportList() -> impl IntoView {
             <Show when=move || results.with(|r| !r.pending)>
             <ResultCount count/>
             <Show when=move || { count.get() > 0 } fallback=move || view! { <p class="empty">{empty_text}</p> }>
-                <ol class="report-list">
+                <ol class="report-list" aria-busy=move || busy().then_some("true")>
                     <For
-                        each=move || entries.get()
+                        each=move || entries.with(|rows| rows.entries.clone())
                         // Keyed by what a row shows (card, highlighted heading, snippets), so
                         // "show more" keeps the rows already there (and the focus in them), a
                         // keystroke rebuilds only the rows whose text changed, and the bundle

@@ -40,8 +40,11 @@ export class ExplorerPage {
       .waitFor({ state: 'visible', timeout: 20_000 });
   }
 
-  /** The `data-report-id` of every listed report, in page order. */
-  reportIds() {
+  /** The `data-report-id` of every listed report, in page order, once the page of rows is
+   * whole: an answer shows its first screenful in one frame and adds the rest of its page over
+   * the next tasks, with the list marked `aria-busy` meanwhile. */
+  async reportIds() {
+    await this.page.locator('ol.report-list[aria-busy]').waitFor({ state: 'detached' });
     return this.page.locator('[data-report-id]').evaluateAll((els) =>
       els.map((el) => el.getAttribute('data-report-id')),
     );
