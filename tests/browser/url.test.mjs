@@ -170,6 +170,34 @@ test('"copy link" copies the address of the current view', async (t) => {
   });
 });
 
+test('"copy link" right after a keystroke copies the address with that keystroke', async (t) => {
+  await withExplorer(t, async (explorer) => {
+    await explorer.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(site.url).origin,
+    });
+    await explorer.open(`${site.url}?q=MTTQ`);
+    // The first keystroke of a search adds a history entry at once; the next ones replace
+    // its URL after the next paint. A copy in the same task as such a keystroke must not copy
+    // the address from before it.
+    const type = (text, copy) =>
+      explorer.page.evaluate(([text, copy]) => {
+        const box = document.querySelector('#search-q');
+        box.value = text;
+        box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+        if (copy) document.querySelector('[data-testid="copy-link"]').click();
+      }, [text, copy]);
+    await type('MTTQ H', false);
+    await explorer.until(async () => (await explorer.params()).q === 'MTTQ H', 'first keystroke');
+    await type('MTTQ Hà Nội', true);
+    const status = explorer.page.getByTestId('copy-status');
+    await explorer.until(async () => (await status.innerText()) === 'Đã chép liên kết', 'copied');
+    const copied = await explorer.page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(new URL(copied).searchParams.get('q'), 'MTTQ Hà Nội');
+    assert.equal(copied, await explorer.page.evaluate(() => location.href));
+    explorer.assertCleanConsole();
+  });
+});
+
 test('without a clipboard, "copy link" shows the link selected for copying by hand', async (t) => {
   await withExplorer(t, async (explorer) => {
     await explorer.page.addInitScript(() => {
