@@ -14,7 +14,7 @@ use crate::core::stats;
 use crate::core::text;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 // ---------------------------------------------------------------------------------------------
 // Sides
@@ -511,14 +511,14 @@ fn merged_keys<'m, V>(a: &'m BTreeMap<String, V>, b: &'m BTreeMap<String, V>) ->
 
 /// Whether a syllable only ever occurs inside one of the listed bigrams (same counts on both
 /// sides), so listing it too would say the same thing twice ("củng" beside "củng cố").
-fn subsumed(term: &Term, bigram_parts: &HashSet<(&str, usize, usize)>) -> bool {
+fn subsumed(term: &Term, bigram_parts: &FnvSet<(&str, usize, usize)>) -> bool {
     term.syllables == 1 && bigram_parts.contains(&(term.key.as_str(), term.count_a, term.count_b))
 }
 
 /// Each syllable of each bigram of `list` with the bigram's counts: what [`subsumed`] looks up.
 /// A set rather than a scan of the list per syllable, which was quadratic in the vocabulary
 /// (about 100 s per comparison at 10,000 reports).
-fn bigram_parts(list: &[Term]) -> HashSet<(&str, usize, usize)> {
+fn bigram_parts(list: &[Term]) -> FnvSet<(&str, usize, usize)> {
     list.iter()
         .filter(|b| b.syllables == 2)
         .flat_map(|b| b.key.split(' ').map(|s| (s, b.count_a, b.count_b)))
