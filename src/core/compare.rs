@@ -316,7 +316,11 @@ impl<'a> Counter<'a> {
         let toned_key = text::toned_key(word);
         let term = is_term_syllable(&toned_key, &self.stops);
         let toned = intern(&mut self.toned_ids, &mut self.toned, toned_key);
-        let form = intern(&mut self.form_ids, &mut self.forms, word.to_lowercase());
+        let form = intern(
+            &mut self.form_ids,
+            &mut self.forms,
+            crate::core::unicode::to_lowercase(word),
+        );
         let id = self.words.len() as u32;
         self.words.push(WordInfo { toned, form, term });
         self.by_written.insert(word, id);

@@ -280,7 +280,7 @@ fn push_lower(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
     } else {
-        out.extend(c.to_lowercase());
+        unicode::push_lowercase(out, c);
     }
 }
 
@@ -629,7 +629,7 @@ pub fn vi_sort_key(s: &str) -> (Vec<u32>, Vec<u8>) {
     let mut i = 0;
     while i < decomposed.len() {
         let c = decomposed[i];
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = unicode::lowercase_char(c);
         let mut rank = u32::from(lower) * 4;
         let mut tone = 0u8;
         let mut j = i + 1;

@@ -1,20 +1,22 @@
 //! The Unicode character data [`crate::core::text`] needs beyond its own Latin and Vietnamese
-//! tables: canonical decomposition, NFD and NFC of whole strings, and "is this a combining
-//! mark". Nothing else in the crate reads Unicode normalisation data.
+//! tables: canonical decomposition, NFD and NFC of whole strings, "is this a combining mark",
+//! and lower case. Nothing else in the core reads Unicode normalisation or case data.
 //!
 //! There are two backends with the same functions:
 //! - **native** (the compiler, the tests, the benchmarks): the `unicode-normalization` crate's
 //!   tables, with NFD and NFC written on its per-char functions (see [`nfd`]);
 //! - **wasm32** (the app): the browser's own Unicode data through js-sys
-//!   (`String.prototype.normalize`, a `/\p{M}/u` RegExp), so the crate's tables (about 30 KB of
-//!   the gzipped wasm) are not shipped. Cheap range checks in Rust come first, so the browser is
+//!   (`String.prototype.normalize`, a `/\p{M}/u` RegExp, `toLowerCase`), so neither the crate's
+//!   tables (about 38 KB of the gzipped wasm) nor the standard library's lower-case table
+//!   (about 6 KB) are shipped. Cheap range checks in Rust come first, so the browser is
 //!   asked only about chars outside ASCII and the Latin and Vietnamese blocks; a native test
 //!   checks those ranges against the crate's tables.
 //!
 //! Both give the same answers for every char both Unicode versions know: normalisation is
 //! frozen by Unicode's stability policy (a char's decomposition, combining class and
-//! composition never change once it is assigned), so the compiler's keys and the app's keys
-//! agree. Only a char newer than one side's Unicode version could be treated differently.
+//! composition never change once it is assigned), and so are case pairs, so the compiler's
+//! keys and the app's keys agree. Only a char newer than one side's Unicode version could be
+//! treated differently.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::*;
@@ -48,8 +50,8 @@ fn always_a_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}')
 }
 
-/// The chars whose canonical decomposition the wasm backend keeps in a table (built with one
-/// call to the browser): Latin-1 to Latin Extended-B, and Latin Extended Additional (which
+/// The chars whose canonical decomposition and lower case the wasm backend keeps in tables
+/// (each built with one call to the browser): Latin-1 to Latin Extended-B, and Latin Extended Additional (which
 /// holds the precomposed Vietnamese letters).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const TABLE_LOW: std::ops::Range<u32> = 0x80..0x250;
@@ -99,6 +101,21 @@ mod native {
     /// Whether `s` is in NFC.
     pub fn is_nfc(s: &str) -> bool {
         unicode_normalization::is_nfc(s)
+    }
+
+    /// Appends the lower case of `c` (`char::to_lowercase`: "İ" gives "i̇").
+    pub fn push_lowercase(out: &mut String, c: char) {
+        out.extend(c.to_lowercase());
+    }
+
+    /// The first char of the lower case of `c`.
+    pub fn lowercase_char(c: char) -> char {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+
+    /// The lower case of `s` (`str::to_lowercase`).
+    pub fn to_lowercase(s: &str) -> String {
+        s.to_lowercase()
     }
 
     /// Whether the NFC quick check says "yes" (certainly NFC) without normalising.
@@ -168,6 +185,21 @@ mod wasm {
         JsString::from(s).normalize(form).into()
     }
 
+    fn lower(s: &str) -> String {
+        JsString::from(s).to_lower_case().into()
+    }
+
+    /// Every char of the table ranges, each followed by a newline (a starter that never
+    /// combines and has no case): `f` of it split at the newlines gives `f` of each char.
+    fn per_char(f: impl Fn(&str) -> String) -> Vec<String> {
+        let mut all = String::new();
+        for c in TABLE_LOW.chain(TABLE_HIGH).filter_map(char::from_u32) {
+            all.push(c);
+            all.push('\n');
+        }
+        f(&all).split_terminator('\n').map(str::to_owned).collect()
+    }
+
     /// Whether `c` is a combining mark; the browser is asked only outside the blocks
     /// [`never_a_mark`] and [`always_a_mark`] know.
     pub fn is_combining_mark(c: char) -> bool {
@@ -183,19 +215,61 @@ mod wasm {
     }
 
     /// The canonical decompositions of the Latin and Vietnamese blocks, from one call to the
-    /// browser: each char followed by a newline (a starter that never combines), normalised to
-    /// NFD at once and split again.
+    /// browser.
     fn table() -> &'static [String] {
         static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-        TABLE.get_or_init(|| {
-            let mut all = String::new();
-            for c in TABLE_LOW.chain(TABLE_HIGH).filter_map(char::from_u32) {
-                all.push(c);
-                all.push('\n');
+        TABLE.get_or_init(|| per_char(|all| normalize(all, "NFD")))
+    }
+
+    /// The lower case of each char of the Latin and Vietnamese blocks, from one call to the
+    /// browser. (The only context-dependent lower case, a final capital sigma, is Greek: not
+    /// in these blocks.)
+    fn lower_table() -> &'static [String] {
+        static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| per_char(lower))
+    }
+
+    /// Appends the lower case of `c` (`char::to_lowercase`: "İ" gives "i̇").
+    pub fn push_lowercase(out: &mut String, c: char) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if always_a_mark(c) {
+            // The combining diacritical marks are their own lower case.
+            out.push(c);
+        } else if let Some(l) = table_slot(c).and_then(|i| lower_table().get(i)) {
+            out.push_str(l);
+        } else {
+            // One char alone has no final-sigma context: "Σ" gives "σ", as in Rust.
+            let mut buf = [0u8; 4];
+            out.push_str(&lower(c.encode_utf8(&mut buf)));
+        }
+    }
+
+    /// The first char of the lower case of `c`.
+    pub fn lowercase_char(c: char) -> char {
+        if c.is_ascii() {
+            return c.to_ascii_lowercase();
+        }
+        let mut s = String::new();
+        push_lowercase(&mut s, c);
+        s.chars().next().unwrap_or(c)
+    }
+
+    /// The lower case of `s` (`str::to_lowercase`): from the tables when every char is in
+    /// them, else one call to the browser for the whole string (which, like Rust, lowers a
+    /// word-final capital sigma to "ς").
+    pub fn to_lowercase(s: &str) -> String {
+        if s.is_ascii() {
+            s.to_ascii_lowercase()
+        } else if s.chars().all(|c| c.is_ascii() || table_slot(c).is_some()) {
+            let mut out = String::with_capacity(s.len());
+            for c in s.chars() {
+                push_lowercase(&mut out, c);
             }
-            let nfd = normalize(&all, "NFD");
-            nfd.split_terminator('\n').map(str::to_owned).collect()
-        })
+            out
+        } else {
+            lower(s)
+        }
     }
 
     /// Calls `f` with each char of the canonical decomposition of `c`.
@@ -240,12 +314,22 @@ mod tests {
             }
             if always_a_mark(c) {
                 assert!(is_combining_mark(c), "{c:?}");
+                assert_eq!(c.to_lowercase().collect::<String>(), c.to_string());
             }
         }
-        // The decomposition table is one char per slot, split at newlines: no char of it may
-        // decompose into a newline, and the slots cover the toned-key table of `text`.
+        // The tables are one char per slot, split at newlines: no char of them may decompose
+        // or lower-case into a newline, none lower-cases differently inside a word (all but
+        // final sigma are context-free), and the slots cover the toned-key table of `text`.
         for c in TABLE_LOW.chain(TABLE_HIGH).filter_map(char::from_u32) {
             decompose_canonical(c, |d| assert_ne!(d, '\n'));
+            let mut lower = String::new();
+            push_lowercase(&mut lower, c);
+            assert!(!lower.contains('\n'));
+            assert_eq!(
+                to_lowercase(&format!("a{c}b")),
+                format!("a{lower}b"),
+                "{c:?}"
+            );
             assert!(table_slot(c).is_some());
         }
         assert_eq!(table_slot('a'), None);
