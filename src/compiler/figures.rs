@@ -58,9 +58,9 @@ use super::extract::{word_flags, DIGITS, NUMBER};
 use crate::core::fnv::{FnvMap, FnvSet};
 use crate::core::model::{Figure, Qualifier};
 use crate::core::text::{char_slice, toned_key, toned_words, Word};
+use crate::core::unicode::is_combining_mark;
 use std::collections::HashSet;
 use std::sync::OnceLock;
-use unicode_normalization::char::is_combining_mark;
 
 /// Figures stated in one paragraph (NFC text). Each Figure's `paragraph` is set to `paragraph`.
 ///

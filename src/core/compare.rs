@@ -14,7 +14,7 @@ use crate::core::stats;
 use crate::core::text;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 // ---------------------------------------------------------------------------------------------
 // Sides
@@ -316,7 +316,11 @@ impl<'a> Counter<'a> {
         let toned_key = text::toned_key(word);
         let term = is_term_syllable(&toned_key, &self.stops);
         let toned = intern(&mut self.toned_ids, &mut self.toned, toned_key);
-        let form = intern(&mut self.form_ids, &mut self.forms, word.to_lowercase());
+        let form = intern(
+            &mut self.form_ids,
+            &mut self.forms,
+            crate::core::unicode::to_lowercase(word),
+        );
         let id = self.words.len() as u32;
         self.words.push(WordInfo { toned, form, term });
         self.by_written.insert(word, id);
@@ -511,14 +515,14 @@ fn merged_keys<'m, V>(a: &'m BTreeMap<String, V>, b: &'m BTreeMap<String, V>) ->
 
 /// Whether a syllable only ever occurs inside one of the listed bigrams (same counts on both
 /// sides), so listing it too would say the same thing twice ("củng" beside "củng cố").
-fn subsumed(term: &Term, bigram_parts: &HashSet<(&str, usize, usize)>) -> bool {
+fn subsumed(term: &Term, bigram_parts: &FnvSet<(&str, usize, usize)>) -> bool {
     term.syllables == 1 && bigram_parts.contains(&(term.key.as_str(), term.count_a, term.count_b))
 }
 
 /// Each syllable of each bigram of `list` with the bigram's counts: what [`subsumed`] looks up.
 /// A set rather than a scan of the list per syllable, which was quadratic in the vocabulary
 /// (about 100 s per comparison at 10,000 reports).
-fn bigram_parts(list: &[Term]) -> HashSet<(&str, usize, usize)> {
+fn bigram_parts(list: &[Term]) -> FnvSet<(&str, usize, usize)> {
     list.iter()
         .filter(|b| b.syllables == 2)
         .flat_map(|b| b.key.split(' ').map(|s| (s, b.count_a, b.count_b)))

@@ -19,7 +19,7 @@ use std::fmt;
 pub fn unit_key(unit: &str) -> String {
     let key = text::toned_phrase(unit);
     if key.is_empty() {
-        unit.trim().to_lowercase()
+        crate::core::unicode::to_lowercase(unit.trim())
     } else {
         key
     }

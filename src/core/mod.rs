@@ -13,4 +13,5 @@ pub mod snippet;
 pub mod sort;
 pub mod stats;
 pub mod text;
+pub mod unicode;
 pub mod url;

@@ -42,7 +42,7 @@ impl Snippet {
 const ELLIPSIS: &str = "…";
 
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    c.is_alphanumeric() || crate::core::unicode::is_combining_mark(c)
 }
 
 /// Sorts, clips to `0..len`, drops empty and merges overlapping ranges.

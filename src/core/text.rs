@@ -9,9 +9,7 @@
 //! Both keys are lower case. The compiler (topic tagging, dedup) and the app (search) use these
 //! same functions, so the two ends always agree.
 
-use unicode_normalization::char::{
-    canonical_combining_class, compose, decompose_canonical, is_combining_mark,
-};
+use crate::core::unicode::{self, decompose_canonical, is_combining_mark};
 
 /// The five Vietnamese tone marks as combining characters:
 /// huyền (grave), sắc (acute), ngã (tilde), hỏi (hook above), nặng (dot below).
@@ -21,17 +19,8 @@ const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{3
 pub fn nfc(s: &str) -> String {
     if all_nfc_inert(s) {
         s.to_owned()
-    } else if let Some(composed) = compose_vietnamese(s) {
-        // Tried before the quick check: it gives exactly the NFC whenever it answers, and it
-        // answers for every decomposed Vietnamese text, which the quick check would only call
-        // a "maybe" after reading all of it.
-        composed
-    } else if nfc_quick_yes(s) {
-        s.to_owned()
     } else {
-        // Normalising NFC text gives it back unchanged, so a "maybe" from the quick check is
-        // answered by normalising once rather than by normalising to compare and then again.
-        compose_canonical(&nfd_chars(s))
+        nfc_changed(s).unwrap_or_else(|| s.to_owned())
     }
 }
 
@@ -39,15 +28,36 @@ pub fn nfc(s: &str) -> String {
 pub fn nfc_owned(s: String) -> String {
     if all_nfc_inert(&s) {
         s
-    } else if let Some(composed) = compose_vietnamese(&s) {
-        composed
-    } else if nfc_quick_yes(&s) {
-        s
     } else {
-        compose_canonical(&nfd_chars(&s))
+        nfc_changed(&s).unwrap_or(s)
     }
 }
 
+/// The NFC of text that is not all [`nfc_inert`], or `None` when it is NFC already.
+#[cfg(not(target_arch = "wasm32"))]
+fn nfc_changed(s: &str) -> Option<String> {
+    if let Some(composed) = compose_vietnamese(s) {
+        // Tried before the quick check: it gives exactly the NFC whenever it answers, and it
+        // answers for every decomposed Vietnamese text, which the quick check would only call
+        // a "maybe" after reading all of it.
+        Some(composed)
+    } else if nfc_quick_yes(s) {
+        None
+    } else {
+        // Normalising NFC text gives it back unchanged, so a "maybe" from the quick check is
+        // answered by normalising once rather than by normalising to compare and then again.
+        Some(unicode::nfc(s))
+    }
+}
+
+/// The NFC of text that is not all [`nfc_inert`]: in the app that is what someone typed or
+/// pasted (the bundle is NFC already), so one call to the browser's normaliser answers it.
+#[cfg(target_arch = "wasm32")]
+fn nfc_changed(s: &str) -> Option<String> {
+    Some(unicode::nfc(s))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 /// The Vietnamese combining marks: the five tones, circumflex, breve and horn.
 fn vietnamese_mark_class(c: char) -> Option<u8> {
     match c {
@@ -58,16 +68,19 @@ fn vietnamese_mark_class(c: char) -> Option<u8> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The most marks one cluster may carry on the Vietnamese path (a letter has at most two, a
 /// vowel mark and a tone); more send the text to the general path.
 const MAX_MARKS: usize = 8;
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The combining marks after one starter, with their combining classes, without allocating.
 struct Marks {
     list: [(u8, char); MAX_MARKS],
     len: usize,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Marks {
     fn new() -> Marks {
         Marks {
@@ -84,6 +97,7 @@ impl Marks {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// NFC of decomposed (or partly decomposed) Vietnamese text without the general normaliser's
 /// buffering: each starter with the marks after it is decomposed, its marks put in canonical
 /// order and composed one by one. `None` when the text holds anything else (another mark, a
@@ -111,6 +125,7 @@ fn compose_vietnamese(s: &str) -> Option<String> {
     Some(out)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// One starter and the marks that followed it (emptied) as one composed char, or `None` when
 /// they do not compose into one char.
 fn compose_cluster(base: char, marks: &mut Marks) -> Option<char> {
@@ -124,7 +139,7 @@ fn compose_cluster(base: char, marks: &mut Marks) -> Option<char> {
         // ASCII letters have no decomposition: the common case of decomposed text.
         starter = Some(base);
     } else {
-        unicode_normalization::char::decompose_canonical(base, |d| {
+        decompose_canonical(base, |d| {
             if starter.is_none() {
                 starter = Some(d);
             } else if let Some(class) = vietnamese_mark_class(d) {
@@ -154,23 +169,22 @@ fn compose_cluster(base: char, marks: &mut Marks) -> Option<char> {
     }
     let mut acc = starter?;
     for &(_, m) in all.iter() {
-        acc = unicode_normalization::char::compose(acc, m)?;
+        acc = unicode::compose(acc, m)?;
     }
     Some(acc)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Whether `s` is certainly NFC without normalising it.
 fn nfc_quick_yes(s: &str) -> bool {
-    all_nfc_inert(s)
-        || unicode_normalization::is_nfc_quick(s.chars())
-            == unicode_normalization::IsNormalized::Yes
+    all_nfc_inert(s) || unicode::nfc_quick_yes(s)
 }
 
 /// Whether `s` is in NFC. Text made only of chars that are NFC on their own and never combine
 /// with a neighbour (ASCII, Latin letters, precomposed Vietnamese, common punctuation) is
 /// answered without the Unicode tables; anything else goes through the full check.
 pub fn is_nfc(s: &str) -> bool {
-    all_nfc_inert(s) || unicode_normalization::is_nfc(s)
+    all_nfc_inert(s) || unicode::is_nfc(s)
 }
 
 /// `s.chars().all(nfc_inert)`, read from the UTF-8 bytes without decoding each char.
@@ -201,7 +215,9 @@ fn all_nfc_inert(s: &str) -> bool {
 
 /// Whether `c` is a starter that NFC leaves alone whatever surrounds it: quick-check "yes"
 /// and combining class 0 (a test checks every char of these ranges against the tables).
-/// [`all_nfc_inert`] reads the same ranges from UTF-8 bytes.
+/// [`all_nfc_inert`] reads the same ranges from UTF-8 bytes. (The app composes with the
+/// browser and needs only the byte form.)
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn nfc_inert(c: char) -> bool {
     matches!(
         c,
@@ -209,67 +225,10 @@ fn nfc_inert(c: char) -> bool {
     )
 }
 
-// NFD and NFC are written here with the crate's per-char tables rather than its `nfd()`/`nfc()`
-// iterators: those iterators choose between canonical and compatibility decomposition at run
-// time, so using them links the compatibility tables (about 60 KB of the wasm) that nothing
-// here needs. A test checks both forms against the crate's iterators.
-
-/// The canonical decomposition (NFD) of `s`: every char decomposed with the canonical table,
-/// then each run of combining marks put in canonical order.
+/// The canonical decomposition (NFD) of `s` (by the crate's tables natively, by the browser in
+/// the app: [`crate::core::unicode`]).
 fn nfd_chars(s: &str) -> Vec<char> {
-    let mut out = Vec::with_capacity(s.len());
-    for c in s.chars() {
-        decompose_canonical(c, |d| out.push(d));
-    }
-    canonical_order(&mut out);
-    out
-}
-
-/// The canonical ordering algorithm (Unicode 3.11, D109): within each run of non-starters, a
-/// stable sort by combining class. An insertion sort, because a run is a few marks long.
-fn canonical_order(chars: &mut [char]) {
-    for i in 1..chars.len() {
-        let class = canonical_combining_class(chars[i]);
-        if class == 0 {
-            continue;
-        }
-        let mut j = i;
-        // A starter (class 0) before the mark stops the walk: it is never passed.
-        while j > 0 && canonical_combining_class(chars[j - 1]) > class {
-            chars.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
-/// The canonical composition algorithm (Unicode 3.11, D117) over NFD chars: each char joins
-/// the last starter when they have a primary composite and no char between them blocks it
-/// (a char blocks when its combining class is 0 or not below the char's own).
-fn compose_canonical(chars: &[char]) -> String {
-    let mut out: Vec<char> = Vec::with_capacity(chars.len());
-    let mut starter: Option<usize> = None;
-    // The class of the last char kept after the starter; `None` when the starter is last.
-    let mut last_class: Option<u8> = None;
-    for &c in chars {
-        let class = canonical_combining_class(c);
-        if let Some(at) = starter {
-            let blocked = last_class.is_some_and(|last| last == 0 || last >= class);
-            if !blocked {
-                if let Some(composite) = compose(out[at], c) {
-                    out[at] = composite;
-                    continue;
-                }
-            }
-        }
-        if class == 0 {
-            starter = Some(out.len());
-            last_class = None;
-        } else {
-            last_class = Some(class);
-        }
-        out.push(c);
-    }
-    out.into_iter().collect()
+    unicode::nfd(s)
 }
 
 /// Whether `c` is one of the five tone marks (as a combining character).
@@ -309,7 +268,7 @@ fn for_each_nfd(word: &str, mut f: impl FnMut(char)) {
             if c.is_ascii() {
                 f(c);
             } else {
-                unicode_normalization::char::decompose_canonical(c, &mut f);
+                decompose_canonical(c, &mut f);
             }
         }
     } else {
@@ -321,7 +280,7 @@ fn push_lower(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
     } else {
-        out.extend(c.to_lowercase());
+        unicode::push_lowercase(out, c);
     }
 }
 
@@ -355,7 +314,7 @@ fn push_toned(word: &str, out: &mut String) {
             push_toned_general(word, out);
             return;
         } else {
-            unicode_normalization::char::decompose_canonical(c, |d| {
+            decompose_canonical(c, |d| {
                 if is_tone_mark(d) {
                     tone = Some(d);
                 } else {
@@ -422,11 +381,9 @@ fn toned_table() -> &'static [Option<TonedPiece>] {
                 let c = char::from_u32(cp).unwrap_or('\0');
                 let mut s = String::new();
                 let mut tone = 0u8;
-                unicode_normalization::char::decompose_canonical(c, |d| {
-                    match TONE_MARKS.iter().position(|&t| t == d) {
-                        Some(i) => tone = u8::try_from(i + 1).unwrap_or(0),
-                        None => push_lower(&mut s, d),
-                    }
+                decompose_canonical(c, |d| match TONE_MARKS.iter().position(|&t| t == d) {
+                    Some(i) => tone = u8::try_from(i + 1).unwrap_or(0),
+                    None => push_lower(&mut s, d),
                 });
                 let mut chars = ['\0'; 3];
                 let mut len = 0u8;
@@ -665,11 +622,14 @@ pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
 pub fn vi_sort_key(s: &str) -> (Vec<u32>, Vec<u8>) {
     let mut letters = Vec::with_capacity(s.len());
     let mut tones = Vec::new();
-    let decomposed = nfd_chars(s);
+    // Char by char where the text has no combining marks (as NFC text nearly never has), so
+    // sorting a list asks the browser nothing in the app.
+    let mut decomposed = Vec::with_capacity(s.len());
+    for_each_nfd(s, |c| decomposed.push(c));
     let mut i = 0;
     while i < decomposed.len() {
         let c = decomposed[i];
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = unicode::lowercase_char(c);
         let mut rank = u32::from(lower) * 4;
         let mut tone = 0u8;
         let mut j = i + 1;

@@ -169,3 +169,78 @@ test('a keystroke paints the first screenful of rows, then the rest of the page 
     explorer.assertCleanConsole();
   });
 });
+
+// In the app the Unicode normalisation comes from the browser (src/core/unicode.rs): these
+// check that typed text still gives the keys the compiler gave the bundle.
+
+test('"hoà"/"hòa" and "uỷ"/"ủy": either placement, NFC or NFD, or no accents find the same reports', async (t) => {
+  await withExplorer(t, async (explorer) => {
+    await explorer.open(site.url);
+    const sorted = async (text) => [...(await search(explorer, text))].sort();
+    // The seed writes "hoà" (old placement) in 001 and "hòa" (new placement) in 004; a word
+    // matches by its accent-free key (exact spellings rank first), so 003's "hoá" counts too.
+    const hoa = ['001-766f63b2c3b56db5', '003-4f530625533c3697', '004-9f8f8d386b4b9560'];
+    // "hoà" and "hòa", each as NFC, as NFD, in capitals, and without accents.
+    for (const text of ['hoà', 'hòa', 'hoa\u0300', 'ho\u0300a', 'HOÀ', 'HO\u0300A', 'hoa']) {
+      assert.deepEqual(await sorted(text), hoa, text);
+    }
+    // "uỷ ban" is written with both placements; every report has "ủy ban" or "Ủy ban".
+    const uy = await sorted('uỷ ban');
+    assert.equal(uy.length, 5);
+    for (const text of ['ủy ban', 'u\u0309y ban', 'uy\u0309 ban', 'Ủy Ban', 'uy ban']) {
+      assert.deepEqual(await sorted(text), uy, text);
+    }
+    explorer.assertCleanConsole();
+  });
+});
+
+test('text in other scripts and combining marks outside Vietnamese are searched, never a panic', async (t) => {
+  await withExplorer(t, async (explorer) => {
+    // The seed bundle plus one report in other scripts: "Zoë", polytonic Greek (precomposed,
+    // outside the Latin tables), Russian with a stress mark that has no precomposed form (so
+    // NFC text with a combining mark), Latin with a mark that composes ("Å" from "A" + U+030A).
+    await explorer.withoutCatalog();
+    await explorer.page.route('**/bundle.json', async (route) => {
+      const response = await route.fetch();
+      const bundle = await response.json();
+      const base = bundle.reports[0];
+      const text = 'Zoë đến Ἀθῆναι rồi Йошкар-Ола\u0301 và Ångström, ﬁn.';
+      bundle.reports.push({
+        ...base,
+        id: 'other-scripts',
+        file: 'other-scripts.txt',
+        title: 'Zoë ở Ἀθῆναι',
+        paragraphs: [{ kind: 'body', text, line: 1, topics: [] }],
+        figures: [],
+        people: [],
+      });
+      await route.fulfill({ response, json: bundle });
+    });
+    await explorer.open(site.url);
+    assert.equal(await explorer.resultCount(), '6 báo cáo');
+    for (const text of [
+      'Zoë',
+      'Zoe\u0308', // NFD
+      'zoe', // no accents
+      'ἀθῆναι',
+      'α\u0313θη\u0342ναι', // NFD
+      'αθηναι',
+      'ОЛА\u0301',
+      'ола',
+      'A\u030Angstro\u0308m',
+      'angstrom',
+    ]) {
+      assert.deepEqual(await search(explorer, text), ['other-scripts'], text);
+    }
+    // Marks with nothing to sit on, an enclosing mark and a mark from another script after a
+    // Vietnamese letter: a sensible answer (nothing found), no panic.
+    for (const text of ['\u0308\u0301', 'x\u20DD', 'ệ\u0308', '\u0301ola']) {
+      await search(explorer, text);
+      assert.equal(await explorer.resultCount(), '0 báo cáo', text);
+    }
+    // A mark after an ordinary word is part of it: "dân vận" still finds what it found.
+    await search(explorer, 'dân vận');
+    assert.equal(await explorer.resultCount(), '5 báo cáo');
+    explorer.assertCleanConsole();
+  });
+});

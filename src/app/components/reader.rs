@@ -241,7 +241,7 @@ fn paragraph_view(
             id=format!("p-{i}")
             class=class
             data-paragraph=i.to_string()
-            data-kind=format!("{kind:?}").to_lowercase()
+            data-kind=format!("{kind:?}").to_ascii_lowercase()
             tabindex="-1"
             class:marked=marked
             aria-current=move || marked().then_some("true")
@@ -305,7 +305,7 @@ fn Metadata(report: StoredValue<Report>, card: Memo<ReportCard>) -> impl IntoVie
                 <dd>
                     {value}
                     {provenance.map(|p| view! {
-                        <span class="provenance" class:curated=p == Provenance::Curated data-provenance=format!("{p:?}").to_lowercase()>
+                        <span class="provenance" class:curated=p == Provenance::Curated data-provenance=format!("{p:?}").to_ascii_lowercase()>
                             {move || lang.get().provenance(p)}
                         </span>
                     })}
