@@ -2,8 +2,10 @@
 // The Chromium benchmark of the built release site (issue #6), with MiniSearch side by side.
 //
 // Usage: node tests/bench/browser-bench.mjs [--smoke] [--reports N] [--seed S] [--loads N]
-//          [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh]
+//          [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh] [--views-only]
 // (`make bench-browser` builds dist/ and runs it; `make test` runs it with --smoke.)
+// --views-only runs part 6 alone (the compare and figures views on the N-report site, about
+// 2 minutes at 10k) and writes target/bench/results-views.json.
 //
 // What it serves. dist/ as `make dist` built it (the seed bundle: "seed site"), and a copy of
 // dist/ whose bundle.json is a synthetic corpus of N reports (default 10,000, seed 42: `danvan
@@ -137,6 +139,7 @@ function parseArgs(argv) {
     };
     if (a === '--smoke') o.smoke = true;
     else if (a === '--fresh') o.fresh = true;
+    else if (a === '--views-only') o.viewsOnly = true;
     else if (a === '--reports') o.reports = int();
     else if (a === '--seed') o.seed = int();
     else if (a === '--loads') o.loads = int();
@@ -145,7 +148,7 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = value();
     else if (a === '-h' || a === '--help') {
       console.log('usage: node tests/bench/browser-bench.mjs [--smoke] [--reports N] [--seed S] ' +
-        '[--loads N] [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh]');
+        '[--loads N] [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh] [--views-only]');
       process.exit(0);
     } else throw new Error(`unknown argument "${a}"`);
   }
@@ -153,7 +156,8 @@ function parseArgs(argv) {
   o.loads ??= o.smoke ? 1 : 5;
   o.repeat ??= o.smoke ? 2 : 7;
   o.viewTimeoutMs ??= o.smoke ? 20_000 : 120_000;
-  o.out ??= join(REPO, 'target', 'bench', o.smoke ? 'results-smoke.json' : 'results.json');
+  o.out ??= join(REPO, 'target', 'bench',
+    o.smoke ? 'results-smoke.json' : o.viewsOnly ? 'results-views.json' : 'results.json');
   o.queries = o.smoke ? SMOKE_QUERIES : QUERIES;
   // MiniSearch samples per query (cheap, so more of them).
   o.msRepeat = o.smoke ? 3 : 30;
@@ -817,6 +821,21 @@ async function viewBench(browser, server, label, query, ready, changes, o) {
   }
 }
 
+/** Part 6: both views, each checked for a result. */
+async function viewBenches(browser, server, o) {
+  log('compare and figures views');
+  const views = [
+    await viewBench(browser, server, 'compare view', 'view=compare', '[data-compare-side="b"]', compareChanges, o),
+    await viewBench(browser, server, 'figures view', 'view=figures', '[data-testid="figure-count"]', figuresChanges, o),
+  ];
+  for (const v of views) {
+    if (v.timedOut) (o.smoke ? fail : log)(`${v.view}: timed out after ${o.viewTimeoutMs / 1000} s`);
+    else need(v.changeMs?.median, `${v.view}: filter change`);
+    log(`${v.view}: ${JSON.stringify(v.samples)}`);
+  }
+  return views;
+}
+
 const compareChanges = {
   async prepare(page) {
     const topic = await page.locator('.topic-pair[data-topic]').first().getAttribute('data-topic', { timeout: 5000 }).catch(() => null);
@@ -862,6 +881,14 @@ function fmtBytes(n) {
   return n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} KB`;
 }
 
+/** The table of part 6: one line per view. */
+function viewLines(r) {
+  return r.views.map((v) => {
+    const what = v.timedOut ? `timed out (> ${r.options.viewTimeoutMs / 1000} s)` : `${v.changeMs?.median} ms (n=${v.changeMs?.n}, ${v.changeMs?.min}–${v.changeMs?.max}); view painted ${v.renderMs} ms after navigation`;
+    return `| ${v.view}: filter change → painted (median) | | ${what} |`;
+  });
+}
+
 function markdown(r) {
   const lines = [];
   const m = r.machine;
@@ -890,10 +917,7 @@ function markdown(r) {
   lines.push(`| keystroke → painted results, p50 / p95 (${k.n} keystrokes) | | ${k.median} / ${k.p95} ms (max ${k.max}) |`);
   const kr = r.search.keystrokeRunMs;
   lines.push(`| of which the query (danvan:run), p50 / p95 | | ${kr.median} / ${kr.p95} ms |`);
-  for (const v of r.views) {
-    const what = v.timedOut ? `timed out (> ${r.options.viewTimeoutMs / 1000} s)` : `${v.changeMs?.median} ms (n=${v.changeMs?.n}); view painted ${v.renderMs} ms after navigation`;
-    lines.push(`| ${v.view}: filter change → painted (median) | | ${what} |`);
-  }
+  lines.push(...viewLines(r));
   lines.push('');
   lines.push(`| query | results (ours) | ours: danvan:run median | MiniSearch ${r.minisearch.version}: hits, median | ours / MiniSearch |`, '|---|---|---|---|---|');
   for (const c of r.comparison.perQuery) {
@@ -920,9 +944,21 @@ async function main() {
   const synthServer = await serveStatic(site);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   try {
-    const result = { options: { reports: o.reports, seed: o.seed, loads: o.loads, repeat: o.repeat, smoke: o.smoke, viewTimeoutMs: o.viewTimeoutMs, queries: o.queries } };
+    const result = { options: { reports: o.reports, seed: o.seed, loads: o.loads, repeat: o.repeat, smoke: o.smoke, viewTimeoutMs: o.viewTimeoutMs, queries: o.queries, viewsOnly: Boolean(o.viewsOnly) } };
     result.machine = await machine(browser.version());
     log(`machine: ${JSON.stringify(result.machine)}`);
+    if (o.viewsOnly) {
+      result.views = await viewBenches(browser, synthServer, o);
+      result.elapsedS = round((Date.now() - t0) / 1000, 1);
+      result.failures = failures;
+      await mkdir(join(o.out, '..'), { recursive: true });
+      await writeFile(o.out, JSON.stringify(result, null, 2) + '\n');
+      const m = result.machine;
+      console.log(`Views benchmark, ${m.date.slice(0, 10)}: ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit?.slice(0, 7)}${m.dirty ? ' (dirty)' : ''}, load average at start ${m.loadavg}.\n`);
+      console.log(['| measure | | ' + `${o.reports} reports |`, '|---|---|---|', ...viewLines(result)].join('\n'));
+      console.log(`\nwritten: ${relative(REPO, o.out)} (${result.elapsedS} s)`);
+      return;
+    }
 
     result.loads = {
       seed: await loads(browser, seedServer, 'seed site', o.loads, o),
@@ -940,15 +976,7 @@ async function main() {
     result.search = { ...s.measures, keystrokeMs: s.keys.keystrokeMs, keystrokeRunMs: s.keys.keystrokeRunMs, typed: s.keys.perQuery, perQuery: s.ours };
     result.minisearch = s.ms;
 
-    log('compare and figures views');
-    result.views = [
-      await viewBench(browser, synthServer, 'compare view', 'view=compare', '[data-compare-side="b"]', compareChanges, o),
-      await viewBench(browser, synthServer, 'figures view', 'view=figures', '[data-testid="figure-count"]', figuresChanges, o),
-    ];
-    for (const v of result.views) {
-      if (v.timedOut) (o.smoke ? fail : log)(`${v.view}: timed out after ${o.viewTimeoutMs / 1000} s`);
-      else need(v.changeMs?.median, `${v.view}: filter change`);
-    }
+    result.views = await viewBenches(browser, synthServer, o);
 
     const perQuery = result.search.perQuery.map((ours, i) => {
       const ms = result.minisearch.queries[i];
@@ -980,13 +1008,14 @@ async function main() {
     await seedServer.close();
     await synthServer.close();
   }
+}
+
+main().then(() => {
   if (failures.length) {
     console.error(`\n${failures.length} failure(s):\n- ${failures.join('\n- ')}`);
     process.exit(1);
   }
-}
-
-main().catch((error) => {
+}, (error) => {
   console.error(error?.stack ?? error);
   process.exit(1);
 });
