@@ -587,12 +587,7 @@ pub fn distinctive_terms(
 // Figures side by side
 // ---------------------------------------------------------------------------------------------
 
-/// A figure of the bundle: `bundle.reports[report].figures[figure]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct FigureRef {
-    pub report: usize,
-    pub figure: usize,
-}
+pub use crate::core::figures::FigureRef;
 
 /// Why two sides' figures of one unit may not be comparable as they stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
