@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::app::context::{navigate, use_explorer};
 use crate::app::views::{
-    bundle_of, city_label, figure_text, marked, qualifier_label, reader_state, search_state, tr,
-    NavLink,
+    bundle_of, city_label, figure_text, marked, qualifier_label, reader_state, search_state, timed,
+    tr, NavLink,
 };
 use crate::core::compare::{
     distinctive_terms, matched_figures, side_summary, topic_shares, Caveat, Distinctive, FigureRef,
@@ -87,25 +87,33 @@ pub fn CompareView() -> impl IntoView {
         let bundle = bundle.clone();
         Memo::new(move |_| {
             let (a, b) = cities.get();
-            results.with(|r| {
-                (
-                    side_summary(&bundle, &r.rows, a),
-                    side_summary(&bundle, &r.rows, b),
-                )
+            timed("compare:sides", || {
+                results.with(|r| {
+                    (
+                        side_summary(&bundle, &r.rows, a),
+                        side_summary(&bundle, &r.rows, b),
+                    )
+                })
             })
         })
     };
     let terms = {
         let bundle = bundle.clone();
         Memo::new(move |_| {
-            sides.with(|(a, b)| {
-                distinctive_terms(&bundle, &a.reports, &b.reports, &TermOptions::default())
+            timed("compare:terms", || {
+                sides.with(|(a, b)| {
+                    distinctive_terms(&bundle, &a.reports, &b.reports, &TermOptions::default())
+                })
             })
         })
     };
     let figures = {
         let bundle = bundle.clone();
-        Memo::new(move |_| sides.with(|(a, b)| matched_figures(&bundle, &a.reports, &b.reports)))
+        Memo::new(move |_| {
+            timed("compare:figures", || {
+                sides.with(|(a, b)| matched_figures(&bundle, &a.reports, &b.reports))
+            })
+        })
     };
 
     let b_topics = bundle.clone();
@@ -129,17 +137,17 @@ pub fn CompareView() -> impl IntoView {
             </div>
             {move || {
                 let s = state.get();
-                sides.with(|(a, b)| topics_section(&b_topics, &s, a, b, lang.get()))
+                timed("compare:render-topics", || sides.with(|(a, b)| topics_section(&b_topics, &s, a, b, lang.get())))
             }}
             {move || {
                 let s = state.get();
                 let (ca, cb) = cities.get();
-                figures.with(|m| figures_section(&b_figures, &s, m, (ca, cb), lang.get()))
+                timed("compare:render-figures", || figures.with(|m| figures_section(&b_figures, &s, m, (ca, cb), lang.get())))
             }}
             {move || {
                 let s = state.get();
                 let (ca, cb) = cities.get();
-                terms.with(|d| terms_section(&s, d, (ca, cb), lang.get()))
+                timed("compare:render-terms", || terms.with(|d| terms_section(&s, d, (ca, cb), lang.get())))
             }}
             {move || {
                 let s = state.get();
@@ -163,7 +171,7 @@ pub fn CompareView() -> impl IntoView {
                         .map(|h| h.ranges(paragraph).to_vec())
                         .unwrap_or_default()
                 };
-                sides.with(|sd| pair_section(&b_pair, &s, sd, l, &highlight))
+                timed("compare:render-pair", || sides.with(|sd| pair_section(&b_pair, &s, sd, l, &highlight)))
             }}
         </section>
     }
