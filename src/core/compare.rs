@@ -660,16 +660,21 @@ type ByUnit = (
 
 fn figures_by_unit(bundle: &Bundle, side: &[usize]) -> ByUnit {
     let (mut keys, mut groups): ByUnit = Default::default();
+    // The group of each written unit, found once: a side states a few dozen units over
+    // thousands of figures. `None`: a unit without a key, left out.
+    let mut slots: FnvMap<&str, Option<usize>> = FnvMap::default();
     for &ri in side {
         let Some(r) = bundle.reports.get(ri) else {
             continue;
         };
         for (fi, f) in r.figures.iter().enumerate() {
-            let key = unit_key(&f.unit);
-            if key.is_empty() {
+            let slot = *slots.entry(f.unit.as_str()).or_insert_with(|| {
+                let key = unit_key(&f.unit);
+                (!key.is_empty()).then(|| *keys.entry(key).or_insert(groups.len()))
+            });
+            let Some(slot) = slot else {
                 continue;
-            }
-            let slot = *keys.entry(key).or_insert(groups.len());
+            };
             if slot == groups.len() {
                 groups.push(Default::default());
             }
@@ -698,11 +703,13 @@ fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
     let mut out = Vec::new();
 
     // Periods are compared by the numbers they name, so "năm 2023" matches "trong năm 2023".
+    // Each written period is keyed once (a unit can have thousands of figures, a few periods).
     let periods = |side: &[&crate::core::model::Figure]| {
         let mut keys = BTreeSet::new();
         let mut shown = Vec::new();
+        let mut written: FnvSet<&str> = FnvSet::default();
         for p in side.iter().filter_map(|f| f.period.as_deref()) {
-            if keys.insert(period_key(p)) {
+            if written.insert(p) && keys.insert(period_key(p)) {
                 shown.push(p.to_owned());
             }
         }
@@ -730,6 +737,20 @@ fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
     out
 }
 
+/// The sentence of a figure, as its table row shows it ([`figures::row`]), without the rest
+/// of the row.
+fn figure_sentence(bundle: &Bundle, f: FigureRef) -> Option<&str> {
+    let r = bundle.reports.get(f.report)?;
+    let fig = r.figures.get(f.figure)?;
+    Some(match r.paragraphs.get(fig.paragraph) {
+        Some(p) => {
+            let (s0, s1) = figures::sentence_around(&p.text, fig.start, fig.end);
+            text::char_slice(&p.text, s0, s1)
+        }
+        None => &fig.text,
+    })
+}
+
 /// The topics whose Vietnamese label the sentences of these figures name.
 fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
     let labels: Vec<String> = bundle
@@ -739,10 +760,10 @@ fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
         .collect();
     let mut named = vec![false; labels.len()];
     for &f in refs {
-        let Some(row) = figures::row(bundle, f.report, f.figure) else {
+        let Some(sentence) = figure_sentence(bundle, f) else {
             continue;
         };
-        let sentence = format!(" {} ", text::toned_phrase(&row.sentence));
+        let sentence = format!(" {} ", text::toned_phrase(sentence));
         for (k, label) in labels.iter().enumerate() {
             if !label.trim().is_empty() && sentence.contains(label.as_str()) {
                 named[k] = true;
