@@ -266,7 +266,9 @@ pub fn term_counts(bundle: &Bundle, side: &[usize]) -> TermCounts {
 
 /// Counts terms by number rather than by string: each distinct written word is looked up once
 /// (its toned key, its lower-case form, whether it can be a term), and the counts are kept per
-/// key number, so counting a side allocates per distinct word, not per word.
+/// written word (unigrams, in a plain array) and per pair of written words (bigrams), so
+/// counting a side allocates per distinct word, not per word. Words are grouped by toned key
+/// and form only once, at the end.
 #[derive(Default)]
 struct Counter<'a> {
     stops: BTreeSet<String>,
@@ -279,9 +281,10 @@ struct Counter<'a> {
     /// Lower-case form → form number, and back.
     form_ids: FnvMap<String, u32>,
     forms: Vec<String>,
-    /// Per unigram (toned key number), then per bigram: count and forms.
-    unigrams: FnvMap<u32, Tally<u32>>,
-    bigrams: FnvMap<(u32, u32), Tally<(u32, u32)>>,
+    /// Per word number: its count as a unigram.
+    unigrams: Vec<usize>,
+    /// Per pair of word numbers: its count as a bigram.
+    bigrams: FnvMap<(u32, u32), usize>,
     total: usize,
 }
 
@@ -302,14 +305,13 @@ impl<'a> Counter<'a> {
             self.stops = stop_keys();
         }
         out.clear();
-        for (_, _, word) in text::word_spans(text) {
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        text::for_each_word(text, |_, _, start, word| {
             let id = match self.by_written.get(word) {
                 Some(&id) => id,
                 None => self.learn(word),
             };
             out.push((id, start, start + word.len()));
-        }
+        });
     }
 
     fn learn(&mut self, word: &'a str) -> u32 {
@@ -319,6 +321,7 @@ impl<'a> Counter<'a> {
         let form = intern(&mut self.form_ids, &mut self.forms, word.to_lowercase());
         let id = self.words.len() as u32;
         self.words.push(WordInfo { toned, form, term });
+        self.unigrams.push(0);
         self.by_written.insert(word, id);
         id
     }
@@ -326,22 +329,16 @@ impl<'a> Counter<'a> {
     /// Counts the terms of one paragraph, given its words from [`Counter::paragraph`].
     fn count(&mut self, text: &str, words: &[(u32, usize, usize)]) {
         for (k, &(w, _, end)) in words.iter().enumerate() {
-            let a = self.words[w as usize];
-            if !a.term {
+            if !self.words[w as usize].term {
                 continue;
             }
-            let entry = self.unigrams.entry(a.toned).or_default();
-            entry.0 += 1;
-            *entry.1.entry(a.form).or_default() += 1;
+            self.unigrams[w as usize] += 1;
             self.total += 1;
             let Some(&(next, start, _)) = words.get(k + 1) else {
                 continue;
             };
-            let b = self.words[next as usize];
-            if b.term && text[end..start].chars().all(char::is_whitespace) {
-                let entry = self.bigrams.entry((a.toned, b.toned)).or_default();
-                entry.0 += 1;
-                *entry.1.entry((a.form, b.form)).or_default() += 1;
+            if self.words[next as usize].term && text[end..start].chars().all(char::is_whitespace) {
+                *self.bigrams.entry((w, next)).or_default() += 1;
                 self.total += 1;
             }
         }
@@ -352,8 +349,23 @@ impl<'a> Counter<'a> {
             total: self.total,
             ..TermCounts::default()
         };
-        let (toned, forms) = (&self.toned, &self.forms);
-        for (key, (count, by_form)) in self.unigrams {
+        let (words, toned, forms) = (&self.words, &self.toned, &self.forms);
+        // Written words → terms (toned keys) with their forms.
+        let mut unigrams: FnvMap<u32, Tally<u32>> = FnvMap::default();
+        for (w, &n) in self.unigrams.iter().enumerate().filter(|(_, n)| **n > 0) {
+            let info = words[w];
+            let entry = unigrams.entry(info.toned).or_default();
+            entry.0 += n;
+            *entry.1.entry(info.form).or_default() += n;
+        }
+        let mut bigrams: FnvMap<(u32, u32), Tally<(u32, u32)>> = FnvMap::default();
+        for ((a, b), n) in self.bigrams {
+            let (a, b) = (words[a as usize], words[b as usize]);
+            let entry = bigrams.entry((a.toned, b.toned)).or_default();
+            entry.0 += n;
+            *entry.1.entry((a.form, b.form)).or_default() += n;
+        }
+        for (key, (count, by_form)) in unigrams {
             let key = toned[key as usize].clone();
             out.forms.insert(
                 key.clone(),
@@ -365,7 +377,7 @@ impl<'a> Counter<'a> {
             );
             out.counts.insert(key, count);
         }
-        for ((a, b), (count, by_form)) in self.bigrams {
+        for ((a, b), (count, by_form)) in bigrams {
             let key = format!("{} {}", toned[a as usize], toned[b as usize]);
             out.forms.insert(
                 key.clone(),
