@@ -15,6 +15,7 @@ use crate::core::text;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::Arc;
 
 // ---------------------------------------------------------------------------------------------
 // Sides
@@ -547,12 +548,64 @@ pub fn distinctive_terms(
     side_b: &[usize],
     opts: &TermOptions,
 ) -> Distinctive {
+    distinctive_terms_cached(&mut TermCache::default(), bundle, side_a, side_b, opts)
+}
+
+/// The term counts of the sides counted last, so that a filter undone, or a change of one side
+/// only, does not count a side again: counting is nearly all the cost of
+/// [`distinctive_terms`] (hundreds of reports tokenised per side). Keyed by the exact reports
+/// counted, so a hit gives what [`term_counts`] would; one cache serves one bundle.
+#[derive(Debug, Default)]
+pub struct TermCache {
+    /// Most recently used last.
+    recent: Vec<(Vec<usize>, Arc<TermCounts>)>,
+}
+
+/// How many sides a [`TermCache`] remembers: the two of the current comparison and the two of
+/// the one before.
+pub const CACHED_SIDES: usize = 4;
+
+impl TermCache {
+    /// [`term_counts`] of `reports`, counted only when the cache does not hold them.
+    pub fn term_counts(&mut self, bundle: &Bundle, reports: &[usize]) -> Arc<TermCounts> {
+        if let Some(k) = self.recent.iter().position(|(r, _)| r == reports) {
+            let hit = self.recent.remove(k);
+            let counts = hit.1.clone();
+            self.recent.push(hit);
+            return counts;
+        }
+        let counts = Arc::new(term_counts(bundle, reports));
+        if self.recent.len() >= CACHED_SIDES {
+            self.recent.remove(0);
+        }
+        self.recent.push((reports.to_vec(), counts.clone()));
+        counts
+    }
+
+    /// How many sides it holds.
+    pub fn len(&self) -> usize {
+        self.recent.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.recent.is_empty()
+    }
+}
+
+/// [`distinctive_terms`], reading each side's counts through `cache`.
+pub fn distinctive_terms_cached(
+    cache: &mut TermCache,
+    bundle: &Bundle,
+    side_a: &[usize],
+    side_b: &[usize],
+    opts: &TermOptions,
+) -> Distinctive {
     let (sample_a, sample_b) = (
         even_sample(side_a, opts.max_reports),
         even_sample(side_b, opts.max_reports),
     );
-    let a = term_counts(bundle, &sample_a);
-    let b = term_counts(bundle, &sample_b);
+    let a = cache.term_counts(bundle, &sample_a);
+    let b = cache.term_counts(bundle, &sample_b);
     let (scores, alpha0) = distinctive_scores(&a, &b, opts);
     let by_z = |x: &Term, y: &Term| {
         y.z.total_cmp(&x.z)
@@ -952,6 +1005,45 @@ mod tests {
         let d = distinctive_terms(&b, &[0], &[2, 1], &opts);
         assert_eq!(d.counted, [(1, 1), (1, 2)]);
         assert_eq!(d.total_b, term_counts(&b, &[1]).total);
+    }
+
+    #[test]
+    fn cached_term_counts_give_the_same_terms_and_count_each_side_once() {
+        let b = two_sides();
+        let all: Vec<usize> = (0..b.reports.len()).collect();
+        let hn = side_reports(&b, &all, City::Hanoi);
+        let hcm = side_reports(&b, &all, City::Hcmc);
+        let opts = TermOptions::default();
+        let mut cache = TermCache::default();
+        let plain = distinctive_terms(&b, &hn, &hcm, &opts);
+        assert_eq!(
+            distinctive_terms_cached(&mut cache, &b, &hn, &hcm, &opts),
+            plain
+        );
+        assert_eq!(cache.len(), 2);
+        // Again: both sides come from the cache, the same counts.
+        let before = cache.term_counts(&b, &hn);
+        assert_eq!(
+            distinctive_terms_cached(&mut cache, &b, &hn, &hcm, &opts),
+            plain
+        );
+        assert!(Arc::ptr_eq(&before, &cache.term_counts(&b, &hn)));
+        assert_eq!(*before, term_counts(&b, &hn));
+        // Swapped sides reuse both counts.
+        let swapped = distinctive_terms_cached(&mut cache, &b, &hcm, &hn, &opts);
+        assert_eq!(swapped, distinctive_terms(&b, &hcm, &hn, &opts));
+        assert_eq!(cache.len(), 2);
+        // Other sides push the oldest out, never more than CACHED_SIDES.
+        for k in 0..all.len() {
+            let one = [all[k]];
+            let rest: Vec<usize> = all.iter().copied().filter(|&i| i != all[k]).collect();
+            assert_eq!(
+                distinctive_terms_cached(&mut cache, &b, &one, &rest, &opts),
+                distinctive_terms(&b, &one, &rest, &opts)
+            );
+            assert!(cache.len() <= CACHED_SIDES);
+        }
+        assert_eq!(cache.len(), CACHED_SIDES);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! set each side apart, the searched words in context on each side, and two chosen reports in
 //! aligned columns, paragraphs grouped by topic.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 
@@ -14,8 +14,8 @@ use crate::app::views::{
     tr, NavLink,
 };
 use crate::core::compare::{
-    distinctive_terms, matched_figures, side_summary, topic_shares, Caveat, Distinctive, FigureRef,
-    SideSummary, Term, TermOptions, UnitMatch,
+    distinctive_terms_cached, matched_figures, side_summary, topic_shares, Caveat, Distinctive,
+    FigureRef, SideSummary, Term, TermCache, TermOptions, UnitMatch,
 };
 use crate::core::figures::{format_vi, plain_number};
 use crate::core::fnv::FnvSet;
@@ -99,10 +99,20 @@ pub fn CompareView() -> impl IntoView {
     };
     let terms = {
         let bundle = bundle.clone();
+        // Each side's word counts are kept for the next comparisons: undoing a filter, or
+        // changing one side, does not count a side again.
+        let cache = Arc::new(Mutex::new(TermCache::default()));
         Memo::new(move |_| {
             timed("compare:terms", || {
                 sides.with(|(a, b)| {
-                    distinctive_terms(&bundle, &a.reports, &b.reports, &TermOptions::default())
+                    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+                    distinctive_terms_cached(
+                        &mut cache,
+                        &bundle,
+                        &a.reports,
+                        &b.reports,
+                        &TermOptions::default(),
+                    )
                 })
             })
         })
