@@ -776,17 +776,35 @@ fn pair_section(
             options.insert(0, c);
         }
         let st = state.clone();
-        let opts = options
-            .into_iter()
-            .map(|ri| {
-                let r = &bundle.reports[ri];
-                let label = match r.date.as_deref() {
-                    Some(d) => format!("{} ({d})", report_heading(r)),
-                    None => report_heading(r),
-                };
-                view! { <option value=r.id.clone() selected=Some(ri) == chosen>{label}</option> }
-            })
-            .collect_view();
+        // A side has thousands of reports at corpus scale, and building their options took
+        // about 0.1 s of every filter change. Until the picker is focused or pressed it holds
+        // only the chosen report; the whole list is built then, before the browser opens it.
+        let listed = RwSignal::new(false);
+        let list = move || {
+            if !listed.get_untracked() {
+                listed.set(true);
+            }
+        };
+        let (list_focus, list_press) = (list, list);
+        let bundle = bundle.clone();
+        let opts = move || {
+            let shown = if listed.get() {
+                options.as_slice()
+            } else {
+                chosen.as_slice()
+            };
+            shown
+                .iter()
+                .map(|&ri| {
+                    let r = &bundle.reports[ri];
+                    let label = match r.date.as_deref() {
+                        Some(d) => format!("{} ({d})", report_heading(r)),
+                        None => report_heading(r),
+                    };
+                    view! { <option value=r.id.clone() selected=Some(ri) == chosen>{label}</option> }
+                })
+                .collect_view()
+        };
         let label = match lang {
             Lang::Vi => format!("Báo cáo về {}", city_label(summary.city, lang)),
             Lang::En => format!("Report about {}", city_label(summary.city, lang)),
@@ -796,6 +814,8 @@ fn pair_section(
                 <span>{label}</span>
                 <select
                     id=id
+                    on:focus=move |_| list_focus()
+                    on:pointerdown=move |_| list_press()
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         let doc = (!value.is_empty()).then_some(value);
