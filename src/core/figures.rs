@@ -490,6 +490,7 @@ impl<'a> Fields<'a> {
 }
 
 /// A sort key of one cell.
+#[derive(Clone)]
 enum Cell<'a> {
     Num(f64),
     Plain(&'a str),
@@ -527,11 +528,26 @@ fn sorted_order<'a, T>(
     key: SortKey,
     fields: impl Fn(&'a T) -> Option<Fields<'a>>,
 ) -> Vec<usize> {
-    let mut keyed: Vec<(Option<Cell<'a>>, usize)> = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| (fields(item).and_then(|f| f.key(key.column)), i))
-        .collect();
+    // A unit's or a period's key depends on its text alone, and a table of thousands of
+    // figures names a few dozen of each: each is keyed once.
+    let mut known: FnvMap<&'a str, Option<Cell<'a>>> = FnvMap::default();
+    let mut keyed: Vec<(Option<Cell<'a>>, usize)> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let cell = match fields(item) {
+            Some(f) if matches!(key.column, Column::Unit | Column::Period) => {
+                let text = match key.column {
+                    Column::Unit => f.unit,
+                    _ => f.period.unwrap_or(""),
+                };
+                known
+                    .entry(text)
+                    .or_insert_with(|| f.key(key.column))
+                    .clone()
+            }
+            f => f.and_then(|f| f.key(key.column)),
+        };
+        keyed.push((cell, i));
+    }
     sort::sort_by(&mut keyed, |(a, _), (b, _)| match (a, b) {
         (None, None) => Ordering::Equal,
         (None, Some(_)) => Ordering::Greater,
