@@ -1,10 +1,16 @@
 //! Query latency of the shared core (what the app runs on every keystroke or click) on the
-//! compiled synthetic corpus of 10,000 reports: index build, search, facet counts, compare.
+//! compiled synthetic corpus of 10,000 reports: index build, search, facet counts, the compare
+//! and figures views' core work (what a filter change recomputes).
 
 mod support;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use danvan::core::compare::{distinctive_terms, matched_figures, side_reports, TermOptions};
+use danvan::core::compare::{
+    distinctive_terms, matched_figures, side_reports, topic_shares, TermOptions,
+};
+use danvan::core::figures::{
+    figure_refs, refs_by_city_period, rows_of, sort_refs, units, Column, SortKey,
+};
 use danvan::core::model::City;
 use danvan::core::query::Prepared;
 use danvan::core::url::ViewState;
@@ -49,6 +55,31 @@ fn queries(c: &mut Criterion) {
     });
     group.bench_function("compare_matched_figures", |b| {
         b.iter(|| matched_figures(&bundle, &a, &b_side).len())
+    });
+    group.bench_function("compare_topic_shares", |b| {
+        b.iter(|| topic_shares(&bundle, &a).len())
+    });
+
+    // The figures view: the table (every figure, sorted), its first page of rows, the unit
+    // list and the unit chart's groups.
+    let by_value = SortKey {
+        column: Column::Value,
+        descending: true,
+    };
+    group.bench_function("figures_table_sorted", |b| {
+        b.iter(|| {
+            let mut refs = figure_refs(&bundle, &all, None);
+            sort_refs(&bundle, &mut refs, by_value);
+            rows_of(&bundle, &refs[..refs.len().min(100)]).len()
+        })
+    });
+    group.bench_function("figures_units", |b| b.iter(|| units(&bundle, &all).len()));
+    let unit = units(&bundle, &all)
+        .first()
+        .map(|(u, _)| u.clone())
+        .unwrap_or_default();
+    group.bench_function("figures_chart_groups", |b| {
+        b.iter(|| refs_by_city_period(&bundle, &figure_refs(&bundle, &all, Some(&unit))).len())
     });
     group.finish();
 }

@@ -15,6 +15,7 @@ use crate::core::text;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 // ---------------------------------------------------------------------------------------------
 // Sides
@@ -266,7 +267,9 @@ pub fn term_counts(bundle: &Bundle, side: &[usize]) -> TermCounts {
 
 /// Counts terms by number rather than by string: each distinct written word is looked up once
 /// (its toned key, its lower-case form, whether it can be a term), and the counts are kept per
-/// key number, so counting a side allocates per distinct word, not per word.
+/// written word (unigrams, in a plain array) and per pair of written words (bigrams), so
+/// counting a side allocates per distinct word, not per word. Words are grouped by toned key
+/// and form only once, at the end.
 #[derive(Default)]
 struct Counter<'a> {
     stops: BTreeSet<String>,
@@ -279,9 +282,10 @@ struct Counter<'a> {
     /// Lower-case form → form number, and back.
     form_ids: FnvMap<String, u32>,
     forms: Vec<String>,
-    /// Per unigram (toned key number), then per bigram: count and forms.
-    unigrams: FnvMap<u32, Tally<u32>>,
-    bigrams: FnvMap<(u32, u32), Tally<(u32, u32)>>,
+    /// Per word number: its count as a unigram.
+    unigrams: Vec<usize>,
+    /// Per pair of word numbers: its count as a bigram.
+    bigrams: FnvMap<(u32, u32), usize>,
     total: usize,
 }
 
@@ -302,14 +306,13 @@ impl<'a> Counter<'a> {
             self.stops = stop_keys();
         }
         out.clear();
-        for (_, _, word) in text::word_spans(text) {
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        text::for_each_word(text, |_, _, start, word| {
             let id = match self.by_written.get(word) {
                 Some(&id) => id,
                 None => self.learn(word),
             };
             out.push((id, start, start + word.len()));
-        }
+        });
     }
 
     fn learn(&mut self, word: &'a str) -> u32 {
@@ -323,6 +326,7 @@ impl<'a> Counter<'a> {
         );
         let id = self.words.len() as u32;
         self.words.push(WordInfo { toned, form, term });
+        self.unigrams.push(0);
         self.by_written.insert(word, id);
         id
     }
@@ -330,22 +334,16 @@ impl<'a> Counter<'a> {
     /// Counts the terms of one paragraph, given its words from [`Counter::paragraph`].
     fn count(&mut self, text: &str, words: &[(u32, usize, usize)]) {
         for (k, &(w, _, end)) in words.iter().enumerate() {
-            let a = self.words[w as usize];
-            if !a.term {
+            if !self.words[w as usize].term {
                 continue;
             }
-            let entry = self.unigrams.entry(a.toned).or_default();
-            entry.0 += 1;
-            *entry.1.entry(a.form).or_default() += 1;
+            self.unigrams[w as usize] += 1;
             self.total += 1;
             let Some(&(next, start, _)) = words.get(k + 1) else {
                 continue;
             };
-            let b = self.words[next as usize];
-            if b.term && text[end..start].chars().all(char::is_whitespace) {
-                let entry = self.bigrams.entry((a.toned, b.toned)).or_default();
-                entry.0 += 1;
-                *entry.1.entry((a.form, b.form)).or_default() += 1;
+            if self.words[next as usize].term && text[end..start].chars().all(char::is_whitespace) {
+                *self.bigrams.entry((w, next)).or_default() += 1;
                 self.total += 1;
             }
         }
@@ -356,8 +354,23 @@ impl<'a> Counter<'a> {
             total: self.total,
             ..TermCounts::default()
         };
-        let (toned, forms) = (&self.toned, &self.forms);
-        for (key, (count, by_form)) in self.unigrams {
+        let (words, toned, forms) = (&self.words, &self.toned, &self.forms);
+        // Written words → terms (toned keys) with their forms.
+        let mut unigrams: FnvMap<u32, Tally<u32>> = FnvMap::default();
+        for (w, &n) in self.unigrams.iter().enumerate().filter(|(_, n)| **n > 0) {
+            let info = words[w];
+            let entry = unigrams.entry(info.toned).or_default();
+            entry.0 += n;
+            *entry.1.entry(info.form).or_default() += n;
+        }
+        let mut bigrams: FnvMap<(u32, u32), Tally<(u32, u32)>> = FnvMap::default();
+        for ((a, b), n) in self.bigrams {
+            let (a, b) = (words[a as usize], words[b as usize]);
+            let entry = bigrams.entry((a.toned, b.toned)).or_default();
+            entry.0 += n;
+            *entry.1.entry((a.form, b.form)).or_default() += n;
+        }
+        for (key, (count, by_form)) in unigrams {
             let key = toned[key as usize].clone();
             out.forms.insert(
                 key.clone(),
@@ -369,7 +382,7 @@ impl<'a> Counter<'a> {
             );
             out.counts.insert(key, count);
         }
-        for ((a, b), (count, by_form)) in self.bigrams {
+        for ((a, b), (count, by_form)) in bigrams {
             let key = format!("{} {}", toned[a as usize], toned[b as usize]);
             out.forms.insert(
                 key.clone(),
@@ -539,12 +552,64 @@ pub fn distinctive_terms(
     side_b: &[usize],
     opts: &TermOptions,
 ) -> Distinctive {
+    distinctive_terms_cached(&mut TermCache::default(), bundle, side_a, side_b, opts)
+}
+
+/// The term counts of the sides counted last, so that a filter undone, or a change of one side
+/// only, does not count a side again: counting is nearly all the cost of
+/// [`distinctive_terms`] (hundreds of reports tokenised per side). Keyed by the exact reports
+/// counted, so a hit gives what [`term_counts`] would; one cache serves one bundle.
+#[derive(Debug, Default)]
+pub struct TermCache {
+    /// Most recently used last.
+    recent: Vec<(Vec<usize>, Arc<TermCounts>)>,
+}
+
+/// How many sides a [`TermCache`] remembers: the two of the current comparison and the two of
+/// the one before.
+pub const CACHED_SIDES: usize = 4;
+
+impl TermCache {
+    /// [`term_counts`] of `reports`, counted only when the cache does not hold them.
+    pub fn term_counts(&mut self, bundle: &Bundle, reports: &[usize]) -> Arc<TermCounts> {
+        if let Some(k) = self.recent.iter().position(|(r, _)| r == reports) {
+            let hit = self.recent.remove(k);
+            let counts = hit.1.clone();
+            self.recent.push(hit);
+            return counts;
+        }
+        let counts = Arc::new(term_counts(bundle, reports));
+        if self.recent.len() >= CACHED_SIDES {
+            self.recent.remove(0);
+        }
+        self.recent.push((reports.to_vec(), counts.clone()));
+        counts
+    }
+
+    /// How many sides it holds.
+    pub fn len(&self) -> usize {
+        self.recent.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.recent.is_empty()
+    }
+}
+
+/// [`distinctive_terms`], reading each side's counts through `cache`.
+pub fn distinctive_terms_cached(
+    cache: &mut TermCache,
+    bundle: &Bundle,
+    side_a: &[usize],
+    side_b: &[usize],
+    opts: &TermOptions,
+) -> Distinctive {
     let (sample_a, sample_b) = (
         even_sample(side_a, opts.max_reports),
         even_sample(side_b, opts.max_reports),
     );
-    let a = term_counts(bundle, &sample_a);
-    let b = term_counts(bundle, &sample_b);
+    let a = cache.term_counts(bundle, &sample_a);
+    let b = cache.term_counts(bundle, &sample_b);
     let (scores, alpha0) = distinctive_scores(&a, &b, opts);
     let by_z = |x: &Term, y: &Term| {
         y.z.total_cmp(&x.z)
@@ -591,12 +656,7 @@ pub fn distinctive_terms(
 // Figures side by side
 // ---------------------------------------------------------------------------------------------
 
-/// A figure of the bundle: `bundle.reports[report].figures[figure]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct FigureRef {
-    pub report: usize,
-    pub figure: usize,
-}
+pub use crate::core::figures::FigureRef;
 
 /// Why two sides' figures of one unit may not be comparable as they stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -669,16 +729,21 @@ type ByUnit = (
 
 fn figures_by_unit(bundle: &Bundle, side: &[usize]) -> ByUnit {
     let (mut keys, mut groups): ByUnit = Default::default();
+    // The group of each written unit, found once: a side states a few dozen units over
+    // thousands of figures. `None`: a unit without a key, left out.
+    let mut slots: FnvMap<&str, Option<usize>> = FnvMap::default();
     for &ri in side {
         let Some(r) = bundle.reports.get(ri) else {
             continue;
         };
         for (fi, f) in r.figures.iter().enumerate() {
-            let key = unit_key(&f.unit);
-            if key.is_empty() {
+            let slot = *slots.entry(f.unit.as_str()).or_insert_with(|| {
+                let key = unit_key(&f.unit);
+                (!key.is_empty()).then(|| *keys.entry(key).or_insert(groups.len()))
+            });
+            let Some(slot) = slot else {
                 continue;
-            }
-            let slot = *keys.entry(key).or_insert(groups.len());
+            };
             if slot == groups.len() {
                 groups.push(Default::default());
             }
@@ -707,11 +772,13 @@ fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
     let mut out = Vec::new();
 
     // Periods are compared by the numbers they name, so "năm 2023" matches "trong năm 2023".
+    // Each written period is keyed once (a unit can have thousands of figures, a few periods).
     let periods = |side: &[&crate::core::model::Figure]| {
         let mut keys = BTreeSet::new();
         let mut shown = Vec::new();
+        let mut written: FnvSet<&str> = FnvSet::default();
         for p in side.iter().filter_map(|f| f.period.as_deref()) {
-            if keys.insert(period_key(p)) {
+            if written.insert(p) && keys.insert(period_key(p)) {
                 shown.push(p.to_owned());
             }
         }
@@ -739,6 +806,20 @@ fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
     out
 }
 
+/// The sentence of a figure, as its table row shows it ([`figures::row`]), without the rest
+/// of the row.
+fn figure_sentence(bundle: &Bundle, f: FigureRef) -> Option<&str> {
+    let r = bundle.reports.get(f.report)?;
+    let fig = r.figures.get(f.figure)?;
+    Some(match r.paragraphs.get(fig.paragraph) {
+        Some(p) => {
+            let (s0, s1) = figures::sentence_around(&p.text, fig.start, fig.end);
+            text::char_slice(&p.text, s0, s1)
+        }
+        None => &fig.text,
+    })
+}
+
 /// The topics whose Vietnamese label the sentences of these figures name.
 fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
     let labels: Vec<String> = bundle
@@ -748,10 +829,10 @@ fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
         .collect();
     let mut named = vec![false; labels.len()];
     for &f in refs {
-        let Some(row) = figures::row(bundle, f.report, f.figure) else {
+        let Some(sentence) = figure_sentence(bundle, f) else {
             continue;
         };
-        let sentence = format!(" {} ", text::toned_phrase(&row.sentence));
+        let sentence = format!(" {} ", text::toned_phrase(sentence));
         for (k, label) in labels.iter().enumerate() {
             if !label.trim().is_empty() && sentence.contains(label.as_str()) {
                 named[k] = true;
@@ -928,6 +1009,45 @@ mod tests {
         let d = distinctive_terms(&b, &[0], &[2, 1], &opts);
         assert_eq!(d.counted, [(1, 1), (1, 2)]);
         assert_eq!(d.total_b, term_counts(&b, &[1]).total);
+    }
+
+    #[test]
+    fn cached_term_counts_give_the_same_terms_and_count_each_side_once() {
+        let b = two_sides();
+        let all: Vec<usize> = (0..b.reports.len()).collect();
+        let hn = side_reports(&b, &all, City::Hanoi);
+        let hcm = side_reports(&b, &all, City::Hcmc);
+        let opts = TermOptions::default();
+        let mut cache = TermCache::default();
+        let plain = distinctive_terms(&b, &hn, &hcm, &opts);
+        assert_eq!(
+            distinctive_terms_cached(&mut cache, &b, &hn, &hcm, &opts),
+            plain
+        );
+        assert_eq!(cache.len(), 2);
+        // Again: both sides come from the cache, the same counts.
+        let before = cache.term_counts(&b, &hn);
+        assert_eq!(
+            distinctive_terms_cached(&mut cache, &b, &hn, &hcm, &opts),
+            plain
+        );
+        assert!(Arc::ptr_eq(&before, &cache.term_counts(&b, &hn)));
+        assert_eq!(*before, term_counts(&b, &hn));
+        // Swapped sides reuse both counts.
+        let swapped = distinctive_terms_cached(&mut cache, &b, &hcm, &hn, &opts);
+        assert_eq!(swapped, distinctive_terms(&b, &hcm, &hn, &opts));
+        assert_eq!(cache.len(), 2);
+        // Other sides push the oldest out, never more than CACHED_SIDES.
+        for k in 0..all.len() {
+            let one = [all[k]];
+            let rest: Vec<usize> = all.iter().copied().filter(|&i| i != all[k]).collect();
+            assert_eq!(
+                distinctive_terms_cached(&mut cache, &b, &one, &rest, &opts),
+                distinctive_terms(&b, &one, &rest, &opts)
+            );
+            assert!(cache.len() <= CACHED_SIDES);
+        }
+        assert_eq!(cache.len(), CACHED_SIDES);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! ([`unit_key`]), so "Mô hình" and "mô hình", or "tổ dân vận" in either tone placement, are one
 //! unit. Nothing here formats HTML: the app renders every string as text.
 
+use crate::core::fnv::FnvMap;
 use crate::core::model::{Bundle, City, Qualifier, Report};
 use crate::core::sort;
 use crate::core::text;
@@ -228,40 +229,96 @@ fn report_title(r: &Report) -> &str {
     r.title.as_deref().unwrap_or(&r.file)
 }
 
-/// The rows of every figure of the given reports, in report then figure order, keeping only the
-/// figures of `unit` (compared by [`unit_key`]) when one is given.
-pub fn rows(bundle: &Bundle, reports: &[usize], unit: Option<&str>) -> Vec<FigureRow> {
-    let wanted = unit.map(unit_key);
+/// A figure of the bundle: `bundle.reports[report].figures[figure]`. The figures table is a
+/// list of these (cheap to filter and sort at corpus scale); a [`FigureRow`], with its
+/// sentence, is built only for the rows a view displays or exports ([`rows_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct FigureRef {
+    pub report: usize,
+    pub figure: usize,
+}
+
+/// Whether a figure's unit matches `wanted` (a [`unit_key`]), remembering the answer per
+/// written unit: a corpus writes a few dozen units over tens of thousands of figures.
+struct UnitFilter<'b> {
+    wanted: Option<String>,
+    seen: FnvMap<&'b str, bool>,
+}
+
+impl<'b> UnitFilter<'b> {
+    fn new(unit: Option<&str>) -> Self {
+        UnitFilter {
+            wanted: unit.map(unit_key),
+            seen: FnvMap::default(),
+        }
+    }
+
+    fn keeps(&mut self, unit: &'b str) -> bool {
+        let Some(wanted) = self.wanted.as_deref() else {
+            return true;
+        };
+        *self
+            .seen
+            .entry(unit)
+            .or_insert_with(|| unit_key(unit) == wanted)
+    }
+}
+
+/// Every figure of the given reports, in report then figure order, keeping only the figures of
+/// `unit` (compared by [`unit_key`]) when one is given: the rows of [`rows`] without building
+/// them.
+pub fn figure_refs(bundle: &Bundle, reports: &[usize], unit: Option<&str>) -> Vec<FigureRef> {
+    let mut filter = UnitFilter::new(unit);
     let mut out = Vec::new();
     for &ri in reports {
         let Some(r) = bundle.reports.get(ri) else {
             continue;
         };
         for (fi, f) in r.figures.iter().enumerate() {
-            if wanted.as_deref().is_some_and(|w| unit_key(&f.unit) != w) {
-                continue;
+            if filter.keeps(&f.unit) {
+                out.push(FigureRef {
+                    report: ri,
+                    figure: fi,
+                });
             }
-            out.extend(row(bundle, ri, fi));
         }
     }
     out
 }
 
+/// The rows of `refs`, in their order (refs out of range are skipped).
+pub fn rows_of(bundle: &Bundle, refs: &[FigureRef]) -> Vec<FigureRow> {
+    refs.iter()
+        .filter_map(|f| row(bundle, f.report, f.figure))
+        .collect()
+}
+
+/// The rows of every figure of the given reports, in report then figure order, keeping only the
+/// figures of `unit` (compared by [`unit_key`]) when one is given.
+pub fn rows(bundle: &Bundle, reports: &[usize], unit: Option<&str>) -> Vec<FigureRow> {
+    rows_of(bundle, &figure_refs(bundle, reports, unit))
+}
+
 /// The units of the given reports' figures with how many figures each has: most figures first,
 /// then in Vietnamese order. Each unit is shown in its most frequent written form.
 pub fn units(bundle: &Bundle, reports: &[usize]) -> Vec<(String, usize)> {
-    let mut groups: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    // Counted per written unit first (a few dozen), then grouped by key.
+    let mut written: FnvMap<&str, usize> = FnvMap::default();
     for &ri in reports {
         let Some(r) = bundle.reports.get(ri) else {
             continue;
         };
         for f in &r.figures {
-            *groups
-                .entry(unit_key(&f.unit))
-                .or_default()
-                .entry(f.unit.clone())
-                .or_default() += 1;
+            *written.entry(f.unit.as_str()).or_default() += 1;
         }
+    }
+    let mut groups: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for (unit, n) in written {
+        *groups
+            .entry(unit_key(unit))
+            .or_default()
+            .entry(unit.to_owned())
+            .or_default() += n;
     }
     let mut out: Vec<(String, usize)> = groups
         .values()
@@ -355,66 +412,185 @@ fn qualifier_str(q: Qualifier) -> &'static str {
     }
 }
 
-fn is_missing(row: &FigureRow, column: Column) -> bool {
-    match column {
-        Column::Value => !row.value.is_finite(),
-        Column::Unit => row.unit.trim().is_empty(),
-        Column::Qualifier => row.qualifier.is_none(),
-        Column::Period => row.period.as_deref().is_none_or(|p| p.trim().is_empty()),
-        Column::City | Column::Report => false,
-        Column::Date => row.date.as_deref().is_none_or(|d| d.trim().is_empty()),
+/// The columns of one table row that sorting reads, borrowed from a [`FigureRow`] or straight
+/// from the bundle.
+struct Fields<'a> {
+    value: f64,
+    unit: &'a str,
+    qualifier: Option<Qualifier>,
+    period: Option<&'a str>,
+    city: City,
+    title: &'a str,
+    report_id: &'a str,
+    date: Option<&'a str>,
+}
+
+impl<'a> Fields<'a> {
+    fn of_row(r: &'a FigureRow) -> Self {
+        Fields {
+            value: r.value,
+            unit: &r.unit,
+            qualifier: r.qualifier,
+            period: r.period.as_deref(),
+            city: r.city,
+            title: &r.title,
+            report_id: &r.report_id,
+            date: r.date.as_deref(),
+        }
+    }
+
+    fn of_ref(bundle: &'a Bundle, f: FigureRef) -> Option<Self> {
+        let r = bundle.reports.get(f.report)?;
+        let fig = r.figures.get(f.figure)?;
+        Some(Fields {
+            value: fig.value,
+            unit: &fig.unit,
+            qualifier: fig.qualifier,
+            period: fig.period.as_deref(),
+            city: r.city,
+            title: report_title(r),
+            report_id: &r.id,
+            date: r.date.as_deref(),
+        })
+    }
+
+    /// The sort key of `column`, `None` when the row has no value there. Text is keyed once
+    /// per row ([`text::vi_sort_key`]), not once per comparison as [`text::collate`] would.
+    fn key(&self, column: Column) -> Option<Cell<'a>> {
+        let text = |rank, s: &'a str, tie| Cell::Text(rank, text::vi_sort_key(s), s, tie);
+        match column {
+            Column::Value => self.value.is_finite().then_some(Cell::Num(self.value)),
+            Column::Unit => {
+                if self.unit.trim().is_empty() {
+                    return None;
+                }
+                // One unit in several spellings ("Ấp", "ấp") is one value: ties keep their order.
+                let key = unit_key(self.unit);
+                Some(Cell::Owned(text::vi_sort_key(&key), key))
+            }
+            Column::Qualifier => self.qualifier.map(|q| Cell::Plain(qualifier_str(q))),
+            // Periods naming a year come first, in time order; then the rest alphabetically.
+            Column::Period => match self.period {
+                Some(p) if !p.trim().is_empty() => {
+                    let year = period_year(p);
+                    Some(text((year.is_none(), year), p, ""))
+                }
+                _ => None,
+            },
+            Column::City => Some(Cell::City(self.city)),
+            Column::Report => Some(text((false, None), self.title, self.report_id)),
+            // ISO dates of different precision ("2024", "2024-01", "2024-01-13") sort
+            // correctly as plain strings.
+            Column::Date => match self.date {
+                Some(d) if !d.trim().is_empty() => Some(Cell::Plain(d)),
+                _ => None,
+            },
+        }
     }
 }
 
-/// Compares two present values of a column, ascending.
-fn compare_present(a: &FigureRow, b: &FigureRow, column: Column) -> Ordering {
-    match column {
-        Column::Value => a.value.total_cmp(&b.value),
-        // One unit in several spellings ("Ấp", "ấp") is one value: ties keep their order.
-        Column::Unit => text::collate(&unit_key(&a.unit), &unit_key(&b.unit)),
-        Column::Qualifier => {
-            let q = |r: &FigureRow| r.qualifier.map(qualifier_str).unwrap_or("");
-            q(a).cmp(q(b))
+/// A sort key of one cell.
+#[derive(Clone)]
+enum Cell<'a> {
+    Num(f64),
+    Plain(&'a str),
+    City(City),
+    /// (a rank before the text: periods with a year first, by year), the text's Vietnamese
+    /// key, the text itself, a tie-breaker.
+    Text((bool, Option<i32>), Collation, &'a str, &'a str),
+    Owned(Collation, String),
+}
+
+type Collation = (Vec<u32>, Vec<u8>);
+
+impl Cell<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (Cell::Num(a), Cell::Num(b)) => a.total_cmp(b),
+            (Cell::Plain(a), Cell::Plain(b)) => a.cmp(b),
+            (Cell::City(a), Cell::City(b)) => a.cmp(b),
+            (Cell::Text(ra, ka, a, ta), Cell::Text(rb, kb, b, tb)) => ra
+                .cmp(rb)
+                .then_with(|| ka.cmp(kb))
+                .then_with(|| a.cmp(b))
+                .then_with(|| ta.cmp(tb)),
+            (Cell::Owned(ka, a), Cell::Owned(kb, b)) => ka.cmp(kb).then_with(|| a.cmp(b)),
+            _ => Ordering::Equal,
         }
-        Column::Period => {
-            let pa = a.period.as_deref().unwrap_or("");
-            let pb = b.period.as_deref().unwrap_or("");
-            // Periods naming a year come first, in time order; then the rest alphabetically.
-            let ya = period_year(pa);
-            let yb = period_year(pb);
-            ya.is_none()
-                .cmp(&yb.is_none())
-                .then(ya.cmp(&yb))
-                .then_with(|| text::collate(pa, pb))
+    }
+}
+
+/// The order that sorts `items` by the column `key` names (`order[k]` is the place of the k-th
+/// item), each item's cell keyed once: stable, and items missing the value come last in both
+/// directions.
+fn sorted_order<'a, T>(
+    items: &'a [T],
+    key: SortKey,
+    fields: impl Fn(&'a T) -> Option<Fields<'a>>,
+) -> Vec<usize> {
+    // A unit's or a period's key depends on its text alone, and a table of thousands of
+    // figures names a few dozen of each: each is keyed once.
+    let mut known: FnvMap<&'a str, Option<Cell<'a>>> = FnvMap::default();
+    let mut keyed: Vec<(Option<Cell<'a>>, usize)> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let cell = match fields(item) {
+            Some(f) if matches!(key.column, Column::Unit | Column::Period) => {
+                let text = match key.column {
+                    Column::Unit => f.unit,
+                    _ => f.period.unwrap_or(""),
+                };
+                known
+                    .entry(text)
+                    .or_insert_with(|| f.key(key.column))
+                    .clone()
+            }
+            f => f.and_then(|f| f.key(key.column)),
+        };
+        keyed.push((cell, i));
+    }
+    sort::sort_by(&mut keyed, |(a, _), (b, _)| match (a, b) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(a), Some(b)) => {
+            let o = a.cmp(b);
+            if key.descending {
+                o.reverse()
+            } else {
+                o
+            }
         }
-        Column::City => a.city.cmp(&b.city),
-        Column::Report => {
-            text::collate(&a.title, &b.title).then_with(|| a.report_id.cmp(&b.report_id))
+    });
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Puts `items` in the order `order` gives (`order[k]` is the old place of the new k-th item),
+/// by following the permutation's cycles with swaps.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != start {
+            let from = order[at];
+            items.swap(at, from);
+            order[at] = at;
+            at = from;
         }
-        // ISO dates of different precision ("2024", "2024-01", "2024-01-13") sort correctly
-        // as plain strings.
-        Column::Date => a.date.cmp(&b.date),
+        order[at] = at;
     }
 }
 
 /// Sorts rows by one column: numbers numerically, text in Vietnamese order, dates in time
 /// order. The sort is stable, and rows missing the value come last in both directions.
 pub fn sort_rows(rows: &mut [FigureRow], key: SortKey) {
-    sort::sort_by(rows, |a, b| {
-        match (is_missing(a, key.column), is_missing(b, key.column)) {
-            (true, true) => Ordering::Equal,
-            (true, false) => Ordering::Greater,
-            (false, true) => Ordering::Less,
-            (false, false) => {
-                let o = compare_present(a, b, key.column);
-                if key.descending {
-                    o.reverse()
-                } else {
-                    o
-                }
-            }
-        }
-    });
+    let order = sorted_order(rows, key, |r| Some(Fields::of_row(r)));
+    permute(rows, order);
+}
+
+/// Sorts figures exactly as [`sort_rows`] sorts their rows, without building the rows.
+/// Refs out of range count as missing the value.
+pub fn sort_refs(bundle: &Bundle, refs: &mut [FigureRef], key: SortKey) {
+    let order = sorted_order(refs, key, |f| Fields::of_ref(bundle, *f));
+    permute(refs, order);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -703,6 +879,34 @@ pub fn rows_by_city_period(rows: &[FigureRow]) -> Vec<(City, Vec<FigureRow>)> {
                 descending: false,
             },
         );
+        out.push((city, of_city));
+    }
+    out
+}
+
+/// The groups of [`rows_by_city_period`] for figures of the bundle, in the same order, without
+/// building their rows: a chart of thousands of figures builds rows only for the bars it draws.
+pub fn refs_by_city_period(bundle: &Bundle, refs: &[FigureRef]) -> Vec<(City, Vec<FigureRef>)> {
+    let mut out = Vec::new();
+    for city in City::ALL {
+        let mut of_city: Vec<FigureRef> = refs
+            .iter()
+            .filter(|f| bundle.reports.get(f.report).is_some_and(|r| r.city == city))
+            .copied()
+            .collect();
+        if of_city.is_empty() {
+            continue;
+        }
+        for column in [Column::Value, Column::Period] {
+            sort_refs(
+                bundle,
+                &mut of_city,
+                SortKey {
+                    column,
+                    descending: false,
+                },
+            );
+        }
         out.push((city, of_city));
     }
     out
@@ -1117,6 +1321,134 @@ pub(crate) mod tests {
         // A year alone sorts before the dates within it.
         assert_eq!(order(Date, false), [4, 1, 0, 3, 2]);
         assert_eq!(order(Date, true), [3, 0, 1, 4, 2]);
+    }
+
+    /// A bundle whose figures vary in every sorted column, with values missing, ties and
+    /// equal titles, for checking that refs sort exactly as their rows.
+    fn varied() -> Bundle {
+        let p = "Năm 2023 có 5 ấp, 7 Ấp và 9 hộ; quý 2/2024 có 3 mô hình.";
+        let figs = |r: R, k: usize| {
+            let periods = [
+                Some("năm 2023"),
+                None,
+                Some("quý 2/2024"),
+                Some("nhiệm kỳ này"),
+            ];
+            let units = ["ấp", "Ấp", "hộ", "mô hình", ""];
+            let qs = [None, Some(Qualifier::Over), Some(Qualifier::Approx), None];
+            let mut r = r.p(Body, p);
+            for (j, w) in ["5", "7", "9", "3"].into_iter().enumerate() {
+                let value = if (k + j) % 7 == 6 {
+                    f64::NAN
+                } else {
+                    ((k * 13 + j * 29) % 17) as f64
+                };
+                r = r.f(
+                    w,
+                    value,
+                    units[(k + j) % units.len()],
+                    qs[(k * 3 + j) % qs.len()],
+                    periods[(k + 2 * j) % periods.len()],
+                );
+            }
+            r
+        };
+        let titles = ["Đổi mới", "An sinh", "Ăn ở", "Đổi mới", "Bám dân"];
+        let dates = [
+            Some("2024"),
+            Some("2022-01-13"),
+            None,
+            Some("2024-01"),
+            Some("2022"),
+        ];
+        bundle(
+            (0..10)
+                .map(|k| {
+                    let r = R::new(&format!("r-{}", 9 - k), City::ALL[k % 4], dates[k % 5]);
+                    let r = if k % 3 == 2 {
+                        r
+                    } else {
+                        r.title(titles[k % 5])
+                    };
+                    figs(r, k)
+                })
+                .collect(),
+        )
+    }
+
+    /// Where each row comes from (rows holding NaN never compare equal).
+    fn places(rows: &[FigureRow]) -> Vec<FigureRef> {
+        rows.iter()
+            .map(|r| FigureRef {
+                report: r.report,
+                figure: r.figure,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn refs_are_the_rows_and_sort_exactly_as_the_rows_do() {
+        let b = varied();
+        let all: Vec<usize> = (0..b.reports.len()).rev().collect();
+        let refs = figure_refs(&b, &all, None);
+        assert_eq!(refs.len(), 40);
+        assert_eq!(places(&rows(&b, &all, None)), refs);
+        assert_eq!(
+            format!("{:?}", rows_of(&b, &refs)),
+            format!("{:?}", rows(&b, &all, None))
+        );
+        let ap = figure_refs(&b, &all, Some("ẤP"));
+        assert!(ap.len() > 4 && ap.len() < 40);
+        assert_eq!(places(&rows(&b, &all, Some("ấp"))), ap);
+        let key = unit_key("ấp");
+        assert!(ap
+            .iter()
+            .all(|f| unit_key(&b.reports[f.report].figures[f.figure].unit) == key));
+        for column in Column::ALL {
+            for descending in [false, true] {
+                let key = SortKey { column, descending };
+                let mut by_rows = rows(&b, &all, None);
+                sort_rows(&mut by_rows, key);
+                let mut by_refs = refs.clone();
+                sort_refs(&b, &mut by_refs, key);
+                assert_eq!(by_refs, places(&by_rows), "{key}");
+            }
+        }
+        // A reference out of range sorts last, like a missing value.
+        let mut odd = vec![
+            FigureRef {
+                report: 99,
+                figure: 0,
+            },
+            refs[0],
+        ];
+        sort_refs(&b, &mut odd, SortKey::parse("value").unwrap());
+        assert_eq!(odd[1].report, 99);
+        assert_eq!(rows_of(&b, &odd).len(), 1);
+    }
+
+    #[test]
+    fn chart_groups_of_refs_are_those_of_rows() {
+        let b = varied();
+        let all: Vec<usize> = (0..b.reports.len()).collect();
+        let groups = refs_by_city_period(&b, &figure_refs(&b, &all, None));
+        let expected = rows_by_city_period(&rows(&b, &all, None));
+        assert_eq!(groups.len(), expected.len());
+        for ((c, refs), (ec, rows)) in groups.iter().zip(&expected) {
+            assert_eq!(c, ec);
+            assert_eq!(refs, &places(rows));
+        }
+    }
+
+    #[test]
+    fn permute_puts_items_where_the_order_says() {
+        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
+        permute(&mut v, vec![2, 0, 1, 4, 3]);
+        assert_eq!(v, ['c', 'a', 'b', 'e', 'd']);
+        let mut w: Vec<usize> = (0..9).collect();
+        let order = vec![8, 3, 5, 0, 1, 7, 2, 6, 4];
+        permute(&mut w, order.clone());
+        assert_eq!(w, order);
     }
 
     #[test]

@@ -2,8 +2,10 @@
 // The Chromium benchmark of the built release site (issue #6), with MiniSearch side by side.
 //
 // Usage: node tests/bench/browser-bench.mjs [--smoke] [--reports N] [--seed S] [--loads N]
-//          [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh]
+//          [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh] [--views-only]
 // (`make bench-browser` builds dist/ and runs it; `make test` runs it with --smoke.)
+// --views-only runs part 6 alone (the compare and figures views on the N-report site, about
+// 2 minutes at 10k) and writes target/bench/results-views.json.
 //
 // What it serves. dist/ as `make dist` built it (the seed bundle: "seed site"), and a copy of
 // dist/ whose bundle.json is a synthetic corpus of N reports (default 10,000, seed 42: `danvan
@@ -146,6 +148,7 @@ function parseArgs(argv) {
     };
     if (a === '--smoke') o.smoke = true;
     else if (a === '--fresh') o.fresh = true;
+    else if (a === '--views-only') o.viewsOnly = true;
     else if (a === '--reports') o.reports = int();
     else if (a === '--seed') o.seed = int();
     else if (a === '--loads') o.loads = int();
@@ -154,7 +157,7 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = value();
     else if (a === '-h' || a === '--help') {
       console.log('usage: node tests/bench/browser-bench.mjs [--smoke] [--reports N] [--seed S] ' +
-        '[--loads N] [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh]');
+        '[--loads N] [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh] [--views-only]');
       process.exit(0);
     } else throw new Error(`unknown argument "${a}"`);
   }
@@ -162,7 +165,8 @@ function parseArgs(argv) {
   o.loads ??= o.smoke ? 1 : 5;
   o.repeat ??= o.smoke ? 2 : 7;
   o.viewTimeoutMs ??= o.smoke ? 20_000 : 120_000;
-  o.out ??= join(REPO, 'target', 'bench', o.smoke ? 'results-smoke.json' : 'results.json');
+  o.out ??= join(REPO, 'target', 'bench',
+    o.smoke ? 'results-smoke.json' : o.viewsOnly ? 'results-views.json' : 'results.json');
   o.queries = o.smoke ? SMOKE_QUERIES : QUERIES;
   // MiniSearch samples per query (cheap, so more of them).
   o.msRepeat = o.smoke ? 3 : 30;
@@ -866,6 +870,21 @@ async function viewBench(browser, server, label, query, ready, changes, o) {
   }
 }
 
+/** Part 6: both views, each checked for a result. */
+async function viewBenches(browser, server, o) {
+  log('compare and figures views');
+  const views = [
+    await viewBench(browser, server, 'compare view', 'view=compare', '[data-compare-side="b"]', compareChanges, o),
+    await viewBench(browser, server, 'figures view', 'view=figures', '[data-testid="figure-count"]', figuresChanges, o),
+  ];
+  for (const v of views) {
+    if (v.timedOut) (o.smoke ? fail : log)(`${v.view}: timed out after ${o.viewTimeoutMs / 1000} s`);
+    else need(v.changeMs?.median, `${v.view}: filter change`);
+    log(`${v.view}: ${JSON.stringify(v.samples)}`);
+  }
+  return views;
+}
+
 const compareChanges = {
   async prepare(page) {
     const topic = await page.locator('.topic-pair[data-topic]').first().getAttribute('data-topic', { timeout: 5000 }).catch(() => null);
@@ -914,6 +933,14 @@ function fmtBytes(n) {
   return n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} KB`;
 }
 
+/** The table of part 6: one line per view. */
+function viewLines(r) {
+  return r.views.map((v) => {
+    const what = v.timedOut ? `timed out (> ${r.options.viewTimeoutMs / 1000} s)` : `${v.changeMs?.median} ms (n=${v.changeMs?.n}, ${v.changeMs?.min}–${v.changeMs?.max}); view painted ${v.renderMs} ms after navigation`;
+    return `| ${v.view}: filter change → painted (median) | | ${what} |`;
+  });
+}
+
 function markdown(r) {
   const lines = [];
   const m = r.machine;
@@ -946,10 +973,7 @@ function markdown(r) {
   lines.push(`| the same probe on an empty page (its floor), p50 / p95 | | ${kf.median} / ${kf.p95} ms (max ${kf.max}) |`);
   const ev = (e) => `${e.atLeast16} of ${e.n} keystrokes at 16 ms or more; p95 ${e.p95 >= 16 ? `${e.p95} ms` : '< 16 ms'} (max ${e.max >= 16 ? `${e.max} ms` : '< 16 ms'})`;
   lines.push(`| Event Timing (the browser's keydown → next paint, as INP) | | ${ev(r.search.keystrokeEventMs)}; an empty page: ${ev(r.search.keystrokeFloorEventMs)} |`);
-  for (const v of r.views) {
-    const what = v.timedOut ? `timed out (> ${r.options.viewTimeoutMs / 1000} s)` : `${v.changeMs?.median} ms (n=${v.changeMs?.n}); view painted ${v.renderMs} ms after navigation`;
-    lines.push(`| ${v.view}: filter change → painted (median) | | ${what} |`);
-  }
+  lines.push(...viewLines(r));
   lines.push('');
   lines.push(`| query | results (ours) | ours: danvan:run median | MiniSearch ${r.minisearch.version}: hits, median | ours / MiniSearch |`, '|---|---|---|---|---|');
   for (const c of r.comparison.perQuery) {
@@ -976,9 +1000,21 @@ async function main() {
   const synthServer = await serveStatic(site);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   try {
-    const result = { options: { reports: o.reports, seed: o.seed, loads: o.loads, repeat: o.repeat, smoke: o.smoke, viewTimeoutMs: o.viewTimeoutMs, queries: o.queries } };
+    const result = { options: { reports: o.reports, seed: o.seed, loads: o.loads, repeat: o.repeat, smoke: o.smoke, viewTimeoutMs: o.viewTimeoutMs, queries: o.queries, viewsOnly: Boolean(o.viewsOnly) } };
     result.machine = await machine(browser.version());
     log(`machine: ${JSON.stringify(result.machine)}`);
+    if (o.viewsOnly) {
+      result.views = await viewBenches(browser, synthServer, o);
+      result.elapsedS = round((Date.now() - t0) / 1000, 1);
+      result.failures = failures;
+      await mkdir(join(o.out, '..'), { recursive: true });
+      await writeFile(o.out, JSON.stringify(result, null, 2) + '\n');
+      const m = result.machine;
+      console.log(`Views benchmark, ${m.date.slice(0, 10)}: ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit?.slice(0, 7)}${m.dirty ? ' (dirty)' : ''}, load average at start ${m.loadavg}.\n`);
+      console.log(['| measure | | ' + `${o.reports} reports |`, '|---|---|---|', ...viewLines(result)].join('\n'));
+      console.log(`\nwritten: ${relative(REPO, o.out)} (${result.elapsedS} s)`);
+      return;
+    }
 
     result.loads = {
       seed: await loads(browser, seedServer, 'seed site', o.loads, o),
@@ -1001,15 +1037,7 @@ async function main() {
     result.search.keystrokeFloorEventMs = floor.keystrokeEventMs;
     need(result.search.keystrokeFloorMs.median, 'keystrokes on the empty page');
 
-    log('compare and figures views');
-    result.views = [
-      await viewBench(browser, synthServer, 'compare view', 'view=compare', '[data-compare-side="b"]', compareChanges, o),
-      await viewBench(browser, synthServer, 'figures view', 'view=figures', '[data-testid="figure-count"]', figuresChanges, o),
-    ];
-    for (const v of result.views) {
-      if (v.timedOut) (o.smoke ? fail : log)(`${v.view}: timed out after ${o.viewTimeoutMs / 1000} s`);
-      else need(v.changeMs?.median, `${v.view}: filter change`);
-    }
+    result.views = await viewBenches(browser, synthServer, o);
 
     const perQuery = result.search.perQuery.map((ours, i) => {
       const ms = result.minisearch.queries[i];
@@ -1041,13 +1069,14 @@ async function main() {
     await seedServer.close();
     await synthServer.close();
   }
+}
+
+main().then(() => {
   if (failures.length) {
     console.error(`\n${failures.length} failure(s):\n- ${failures.join('\n- ')}`);
     process.exit(1);
   }
-}
-
-main().catch((error) => {
+}, (error) => {
   console.error(error?.stack ?? error);
   process.exit(1);
 });

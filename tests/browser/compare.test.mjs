@@ -165,10 +165,31 @@ test('two chosen reports are read side by side, grouped by topic', async (t) => 
     await openCompare(explorer);
     const hanoi = reportsOf('hanoi')[0];
     const hcmc = reportsOf('hcmc')[0];
-    await explorer.page.locator('#compare-doc-a').selectOption(hanoi.id);
+    // A picker lists the side's reports once it is used (pressed, or reached by keyboard).
+    const pickerA = explorer.page.locator('#compare-doc-a');
+    assert.equal(await pickerA.locator('option').count(), 1, 'only the placeholder until used');
+    await pickerA.click();
+    await explorer.until(async () => (await pickerA.locator('option').count()) === reportsOf('hanoi').length + 1, 'every Hà Nội report listed');
+    await explorer.page.keyboard.press('Escape');
+    await pickerA.selectOption(hanoi.id);
     await explorer.page.waitForURL(/doc_a=/);
-    await explorer.page.locator('#compare-doc-b').selectOption(hcmc.id);
+    // The chosen report stays shown in its picker, which lists the rest again when used.
+    assert.equal(await pickerA.locator('option:checked').getAttribute('value'), hanoi.id);
+    assert.equal(await pickerA.locator('option').count(), 2);
+    // By keyboard: focusing the picker lists the reports, an arrow key chooses the first one.
+    const pickerB = explorer.page.locator('#compare-doc-b');
+    await pickerB.focus();
+    await explorer.until(async () => (await pickerB.locator('option').count()) === reportsOf('hcmc').length + 1, 'every TP.HCM report listed');
+    const first = await pickerB.locator('option').nth(1).getAttribute('value');
+    await explorer.page.keyboard.press('ArrowDown');
     await explorer.page.waitForURL(/doc_b=/);
+    assert.equal(params(explorer.page).get('doc_b'), first);
+    await explorer.until(async () => (await pickerB.locator('option:checked').getAttribute('value')) === first, 'the choice shown');
+    await pickerB.click();
+    await explorer.page.keyboard.press('Escape');
+    await explorer.until(async () => (await pickerB.locator('option').count()) > 2, 'listed again');
+    await pickerB.selectOption(hcmc.id);
+    await explorer.page.waitForURL(new RegExp(`doc_b=${hcmc.id}`));
     const p = params(explorer.page);
     assert.equal(p.get('doc_a'), hanoi.id);
     assert.equal(p.get('doc_b'), hcmc.id);

@@ -152,6 +152,8 @@ test('a keystroke paints the first screenful of rows, then the rest of the page 
     await explorer.until(async () => (await explorer.params()).q === 'dân vận', 'q in the URL');
     const ids = await explorer.reportIds();
     assert.equal(ids.length, 20);
+    // The whole page is in the DOM now; the frame that paints it is sampled at the next frame.
+    await explorer.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const frames = (await explorer.page.evaluate(() => window.frames_seen)).filter(
       // Rows once the index answers (while it is still being built, the list waits).
       (f) => f.q === 'dân vận' && f.rows > 0,

@@ -18,7 +18,7 @@ use crate::app::views::{
     city_label, figure_paragraph, figure_text, qualifier_label, reader_state, tr, NavLink,
 };
 use crate::core::figures::{
-    format_vi, nice_count_scale, nice_scale, reports_per_city_year, rows_by_city_period, FigureRow,
+    format_vi, nice_count_scale, nice_scale, reports_per_city_year, rows_of, FigureRef, FigureRow,
 };
 use crate::core::i18n::Lang;
 use crate::core::model::{Bundle, City};
@@ -78,24 +78,23 @@ fn svg_link(to: ViewState, tooltip: String, bar: impl IntoView + 'static) -> imp
         .child((svg_title(tooltip), bar))
 }
 
-/// One unit's figures as horizontal bars, grouped by place, each place's bars in period order.
-#[component]
-pub fn UnitChart(
-    /// The bundle the rows come from (for each figure's paragraph).
-    bundle: Arc<Bundle>,
-    /// The current state, kept in the links.
-    state: ViewState,
-    /// The unit charted, as the unit list writes it.
-    unit: String,
-    /// The figures of that unit in the filtered reports.
-    rows: Vec<FigureRow>,
+/// One unit's figures as horizontal bars, grouped by place, each place's bars in period order:
+/// the first `per_place.0` figures of each place (a unit can have thousands), with a button that
+/// asks for more through `per_place.1`. The scale fits every figure of the unit, so bars keep
+/// their length when more are shown.
+pub fn unit_chart(
+    bundle: &Arc<Bundle>,
+    state: &ViewState,
+    unit: &str,
+    groups: &[(City, Vec<FigureRef>)],
+    per_place: (usize, RwSignal<usize>),
     lang: Lang,
-) -> impl IntoView {
+) -> AnyView {
     let title = match lang {
         Lang::Vi => format!("Số liệu “{unit}” theo địa bàn và thời kỳ"),
         Lang::En => format!("Figures in “{unit}” by place and period"),
     };
-    if rows.is_empty() {
+    if groups.is_empty() {
         return view! {
             <figure class="chart chart-unit">
                 <figcaption>{tr(lang, "Số liệu theo địa bàn và thời kỳ", "Figures by place and period")}</figcaption>
@@ -104,14 +103,41 @@ pub fn UnitChart(
         }
         .into_any();
     }
-    let groups = rows_by_city_period(&rows);
-    let max = rows.iter().map(|r| r.value).fold(0.0, f64::max);
+    let value = |f: &FigureRef| bundle.reports[f.report].figures[f.figure].value;
+    let max = groups
+        .iter()
+        .flat_map(|(_, g)| g.iter().map(value))
+        .fold(0.0, f64::max);
+    let total: usize = groups.iter().map(|(_, g)| g.len()).sum();
+    let (per_place, more) = per_place;
+    // Rows (with their sentences) only for the bars drawn.
+    let groups: Vec<(City, Vec<FigureRow>)> = groups
+        .iter()
+        .map(|(city, g)| (*city, rows_of(bundle, &g[..g.len().min(per_place)])))
+        .collect();
     let (top, step) = nice_scale(max);
     let plot_w = UNIT_W - LABEL_W - VALUE_W;
     let x = |v: f64| LABEL_W + (v.max(0.0) / top) * plot_w;
     let bars_n: usize = groups.iter().map(|(_, g)| g.len()).sum();
     let plot_h = groups.len() as f64 * GROUP_H + bars_n as f64 * ROW_H;
     let height = plot_h + AXIS_H + 4.0;
+    let show_more = (bars_n < total).then(|| {
+        let next = per_place + CHART_MORE;
+        view! {
+            <p class="show-more">
+                <span class="showing">{lang.showing(bars_n, total)}</span>
+                " "
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="chart-show-more"
+                    on:click=move |_| more.set(next)
+                >
+                    {tr(lang, "Vẽ thêm số liệu", "Draw more figures")}
+                </button>
+            </p>
+        }
+    });
     let no_period = tr(lang, "không rõ thời kỳ", "no period");
 
     let mut y = 0.0;
@@ -144,7 +170,7 @@ pub fn UnitChart(
                 r.unit,
                 report_heading(&bundle.reports[r.report])
             );
-            let to = reader_state(&state, &r.report_id, figure_paragraph(&bundle, r));
+            let to = reader_state(state, &r.report_id, figure_paragraph(bundle, r));
             let w = (x(r.value) - LABEL_W).max(1.0);
             marks.push(
                 view! {
@@ -183,7 +209,7 @@ pub fn UnitChart(
         .iter()
         .flat_map(|(_, g)| g.iter())
         .map(|r| {
-            let to = reader_state(&state, &r.report_id, figure_paragraph(&bundle, r));
+            let to = reader_state(state, &r.report_id, figure_paragraph(bundle, r));
             let title = report_heading(&bundle.reports[r.report]);
             view! {
                 <tr>
@@ -237,10 +263,14 @@ pub fn UnitChart(
                     <tbody>{table_rows}</tbody>
                 </table>
             </details>
+            {show_more}
         </figure>
     }
     .into_any()
 }
+
+/// Bars per place a press of the chart's "draw more" adds.
+const CHART_MORE: usize = 25;
 
 /// Heights of the reports chart (viewBox units).
 const YEARS_H: f64 = 200.0;

@@ -4,18 +4,18 @@
 //! set each side apart, the searched words in context on each side, and two chosen reports in
 //! aligned columns, paragraphs grouped by topic.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 
 use crate::app::context::{navigate, use_explorer};
 use crate::app::views::{
-    bundle_of, city_label, figure_text, marked, qualifier_label, reader_state, search_state, tr,
-    NavLink,
+    bundle_of, city_label, figure_text, marked, qualifier_label, reader_state, search_state, timed,
+    tr, NavLink,
 };
 use crate::core::compare::{
-    distinctive_terms, matched_figures, side_summary, topic_shares, Caveat, Distinctive, FigureRef,
-    SideSummary, Term, TermOptions, UnitMatch,
+    distinctive_terms_cached, matched_figures, side_summary, topic_shares, Caveat, Distinctive,
+    FigureRef, SideSummary, Term, TermCache, TermOptions, UnitMatch,
 };
 use crate::core::figures::{format_vi, plain_number};
 use crate::core::fnv::FnvSet;
@@ -87,25 +87,43 @@ pub fn CompareView() -> impl IntoView {
         let bundle = bundle.clone();
         Memo::new(move |_| {
             let (a, b) = cities.get();
-            results.with(|r| {
-                (
-                    side_summary(&bundle, &r.rows, a),
-                    side_summary(&bundle, &r.rows, b),
-                )
+            timed("compare:sides", || {
+                results.with(|r| {
+                    (
+                        side_summary(&bundle, &r.rows, a),
+                        side_summary(&bundle, &r.rows, b),
+                    )
+                })
             })
         })
     };
     let terms = {
         let bundle = bundle.clone();
+        // Each side's word counts are kept for the next comparisons: undoing a filter, or
+        // changing one side, does not count a side again.
+        let cache = Arc::new(Mutex::new(TermCache::default()));
         Memo::new(move |_| {
-            sides.with(|(a, b)| {
-                distinctive_terms(&bundle, &a.reports, &b.reports, &TermOptions::default())
+            timed("compare:terms", || {
+                sides.with(|(a, b)| {
+                    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+                    distinctive_terms_cached(
+                        &mut cache,
+                        &bundle,
+                        &a.reports,
+                        &b.reports,
+                        &TermOptions::default(),
+                    )
+                })
             })
         })
     };
     let figures = {
         let bundle = bundle.clone();
-        Memo::new(move |_| sides.with(|(a, b)| matched_figures(&bundle, &a.reports, &b.reports)))
+        Memo::new(move |_| {
+            timed("compare:figures", || {
+                sides.with(|(a, b)| matched_figures(&bundle, &a.reports, &b.reports))
+            })
+        })
     };
 
     let b_topics = bundle.clone();
@@ -129,17 +147,17 @@ pub fn CompareView() -> impl IntoView {
             </div>
             {move || {
                 let s = state.get();
-                sides.with(|(a, b)| topics_section(&b_topics, &s, a, b, lang.get()))
+                timed("compare:render-topics", || sides.with(|(a, b)| topics_section(&b_topics, &s, a, b, lang.get())))
             }}
             {move || {
                 let s = state.get();
                 let (ca, cb) = cities.get();
-                figures.with(|m| figures_section(&b_figures, &s, m, (ca, cb), lang.get()))
+                timed("compare:render-figures", || figures.with(|m| figures_section(&b_figures, &s, m, (ca, cb), lang.get())))
             }}
             {move || {
                 let s = state.get();
                 let (ca, cb) = cities.get();
-                terms.with(|d| terms_section(&s, d, (ca, cb), lang.get()))
+                timed("compare:render-terms", || terms.with(|d| terms_section(&s, d, (ca, cb), lang.get())))
             }}
             {move || {
                 let s = state.get();
@@ -163,7 +181,7 @@ pub fn CompareView() -> impl IntoView {
                         .map(|h| h.ranges(paragraph).to_vec())
                         .unwrap_or_default()
                 };
-                sides.with(|sd| pair_section(&b_pair, &s, sd, l, &highlight))
+                timed("compare:render-pair", || sides.with(|sd| pair_section(&b_pair, &s, sd, l, &highlight)))
             }}
         </section>
     }
@@ -758,17 +776,35 @@ fn pair_section(
             options.insert(0, c);
         }
         let st = state.clone();
-        let opts = options
-            .into_iter()
-            .map(|ri| {
-                let r = &bundle.reports[ri];
-                let label = match r.date.as_deref() {
-                    Some(d) => format!("{} ({d})", report_heading(r)),
-                    None => report_heading(r),
-                };
-                view! { <option value=r.id.clone() selected=Some(ri) == chosen>{label}</option> }
-            })
-            .collect_view();
+        // A side has thousands of reports at corpus scale, and building their options took
+        // about 0.1 s of every filter change. Until the picker is focused or pressed it holds
+        // only the chosen report; the whole list is built then, before the browser opens it.
+        let listed = RwSignal::new(false);
+        let list = move || {
+            if !listed.get_untracked() {
+                listed.set(true);
+            }
+        };
+        let (list_focus, list_press) = (list, list);
+        let bundle = bundle.clone();
+        let opts = move || {
+            let shown = if listed.get() {
+                options.as_slice()
+            } else {
+                chosen.as_slice()
+            };
+            shown
+                .iter()
+                .map(|&ri| {
+                    let r = &bundle.reports[ri];
+                    let label = match r.date.as_deref() {
+                        Some(d) => format!("{} ({d})", report_heading(r)),
+                        None => report_heading(r),
+                    };
+                    view! { <option value=r.id.clone() selected=Some(ri) == chosen>{label}</option> }
+                })
+                .collect_view()
+        };
         let label = match lang {
             Lang::Vi => format!("Báo cáo về {}", city_label(summary.city, lang)),
             Lang::En => format!("Report about {}", city_label(summary.city, lang)),
@@ -778,6 +814,8 @@ fn pair_section(
                 <span>{label}</span>
                 <select
                     id=id
+                    on:focus=move |_| list_focus()
+                    on:pointerdown=move |_| list_press()
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         let doc = (!value.is_empty()).then_some(value);

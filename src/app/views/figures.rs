@@ -7,16 +7,16 @@ use leptos::prelude::*;
 use crate::app::card::format_date;
 use crate::app::context::{navigate, use_explorer};
 use crate::app::paging::visible;
-use crate::app::views::chart::{ReportsChart, UnitChart};
+use crate::app::views::chart::{unit_chart, ReportsChart};
 use crate::app::views::compare::report_heading;
 use crate::app::views::download::download_text;
 use crate::app::views::{
     bundle_of, city_label, figure_paragraph, figure_text, marked, qualifier_label, reader_state,
-    tr, NavLink,
+    timed, tr, NavLink,
 };
 use crate::core::figures::{
-    export_file_name, plain_number, reports_to_csv, rows, sort_rows, to_csv, to_json, units,
-    Column, ExportKind, FigureRow, SortKey,
+    export_file_name, figure_refs, plain_number, refs_by_city_period, reports_to_csv, rows_of,
+    sort_refs, to_csv, to_json, units, Column, ExportKind, FigureRef, SortKey,
 };
 use crate::core::i18n::Lang;
 use crate::core::snippet::pieces;
@@ -91,16 +91,25 @@ pub fn FiguresView() -> impl IntoView {
         let bundle = bundle.clone();
         Memo::new(move |_| {
             let unit = state.with(|s| s.unit.clone());
-            let mut out = results.with(|r| rows(&bundle, &r.rows, unit.as_deref()));
-            if let Some(key) = sort.get() {
-                sort_rows(&mut out, key);
-            }
-            out
+            let key = sort.get();
+            // The figures as references: a row with its sentence is built only for the page
+            // shown and for the exports.
+            timed("figures:table", || {
+                let mut out = results.with(|r| figure_refs(&bundle, &r.rows, unit.as_deref()));
+                if let Some(key) = key {
+                    sort_refs(&bundle, &mut out, key);
+                }
+                out
+            })
         })
     };
     let unit_list = {
         let bundle = bundle.clone();
-        Memo::new(move |_| results.with(|r| units(&bundle, &r.rows)))
+        Memo::new(move |_| {
+            timed("figures:units", || {
+                results.with(|r| units(&bundle, &r.rows))
+            })
+        })
     };
     // The chart shows the chosen unit, or the most common one when none is chosen.
     let chart_unit = Memo::new(move |_| {
@@ -108,13 +117,23 @@ pub fn FiguresView() -> impl IntoView {
             .with(|s| s.unit.clone())
             .or_else(|| unit_list.with(|u| u.first().map(|(name, _)| name.clone())))
     });
-    let chart_rows = {
+    let chart_groups = {
         let bundle = bundle.clone();
         Memo::new(move |_| match chart_unit.get() {
-            Some(u) => results.with(|r| rows(&bundle, &r.rows, Some(&u))),
+            Some(u) => timed("figures:chart-rows", || {
+                let refs = results.with(|r| figure_refs(&bundle, &r.rows, Some(&u)));
+                refs_by_city_period(&bundle, &refs)
+            }),
             None => Vec::new(),
         })
     };
+    // The unit chart draws a few bars per place at first (a unit can have thousands of
+    // figures); more on request, and again a few when the unit or the filters change.
+    let bars = RwSignal::new(CHART_BARS);
+    Effect::new(move |_| {
+        chart_groups.track();
+        bars.set(CHART_BARS);
+    });
     let export_error = RwSignal::new(None::<String>);
     // The table shows a page of rows at a time (tens of thousands at corpus scale); a new
     // filter, unit or sort starts again from the first page. The exports hold every row.
@@ -133,11 +152,11 @@ pub fn FiguresView() -> impl IntoView {
             let name = export_file_name(kind, &parts);
             let (text, mime) = match kind {
                 ExportKind::FiguresCsv => (
-                    table.with_untracked(|t| to_csv(t)),
+                    table.with_untracked(|t| to_csv(&rows_of(&bundle, t))),
                     "text/csv;charset=utf-8",
                 ),
                 ExportKind::FiguresJson => (
-                    table.with_untracked(|t| to_json(t)),
+                    table.with_untracked(|t| to_json(&rows_of(&bundle, t))),
                     "application/json;charset=utf-8",
                 ),
                 ExportKind::ReportsCsv => (
@@ -169,7 +188,7 @@ pub fn FiguresView() -> impl IntoView {
                 }}
             </p>
             <div class="figures-tools">
-                {move || unit_picker(&state.get(), &unit_list.get(), lang.get())}
+                {move || timed("figures:render-picker", || unit_picker(&state.get(), &unit_list.get(), lang.get()))}
                 <div class="exports" role="group" aria-labelledby="exports-label">
                     <span id="exports-label" class="exports-label">
                         {move || tr(lang.get(), "Tải về:", "Download:")}
@@ -202,26 +221,27 @@ pub fn FiguresView() -> impl IntoView {
                 {move || {
                     let s = state.get();
                     let l = lang.get();
-                    chart_rows
-                        .with(|r| {
-                            view! {
-                                <UnitChart
-                                    bundle=b_chart.clone()
-                                    state=s
-                                    unit=chart_unit.get().unwrap_or_default()
-                                    rows=r.clone()
-                                    lang=l
-                                />
-                            }
+                    let per_place = bars.get();
+                    timed("figures:render-unit-chart", || {
+                        chart_groups.with(|g| {
+                            unit_chart(
+                                &b_chart,
+                                &s,
+                                &chart_unit.get().unwrap_or_default(),
+                                g,
+                                (per_place, bars),
+                                l,
+                            )
                         })
+                    })
                 }}
                 {move || {
                     let s = state.get();
                     let l = lang.get();
-                    results
+                    timed("figures:render-years-chart", || results
                         .with(|r| {
                             view! { <ReportsChart bundle=b_years.clone() state=s reports=r.rows.clone() lang=l/> }
-                        })
+                        }))
                 }}
             </div>
             {move || {
@@ -229,7 +249,7 @@ pub fn FiguresView() -> impl IntoView {
                 let l = lang.get();
                 let key = sort.get();
                 let n = requested.get();
-                table.with(|t| figures_table(&b_table, &s, t, key, l, (n, requested)))
+                timed("figures:render-table", || table.with(|t| figures_table(&b_table, &s, t, key, l, (n, requested))))
             }}
         </section>
     }
@@ -281,14 +301,18 @@ fn unit_picker(state: &ViewState, units: &[(String, usize)], lang: Lang) -> impl
     }
 }
 
-/// The table of figures with sortable headers.
 /// Rows of the figures table built at a time.
 const FIGURE_PAGE: usize = 100;
 
+/// Bars per place the unit chart draws at first, and adds on each request.
+const CHART_BARS: usize = 25;
+
+/// The table of figures with sortable headers: a page of rows, each built from its reference
+/// when shown.
 fn figures_table(
     bundle: &crate::core::model::Bundle,
     state: &ViewState,
-    rows: &[FigureRow],
+    rows: &[FigureRef],
     key: Option<SortKey>,
     lang: Lang,
     (requested, more): (usize, RwSignal<usize>),
@@ -350,11 +374,10 @@ fn figures_table(
             </p>
         }
     });
-    let body = rows
-        .iter()
-        .take(shown)
+    let body = rows_of(bundle, &rows[..shown])
+        .into_iter()
         .map(|r| {
-            let to = reader_state(state, &r.report_id, figure_paragraph(bundle, r));
+            let to = reader_state(state, &r.report_id, figure_paragraph(bundle, &r));
             let title = report_heading(&bundle.reports[r.report]);
             let date = r.date.as_deref().map(|d| format_date(d, lang)).unwrap_or_default();
             let sentence = marked(pieces(&r.sentence, &[r.highlight]));

@@ -111,6 +111,16 @@ pub(crate) fn qualifier_label(q: Option<Qualifier>, lang: Lang) -> &'static str 
 /// Text pieces with the highlighted ones in `<mark>`: the list's renderer, shared.
 pub(crate) use crate::app::components::render_pieces as marked;
 
+/// Runs `f` between a `performance.mark` and a `performance.measure` named `danvan:<name>`,
+/// so a trace or the benchmark can tell which part of a view's update took the time.
+pub(crate) fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let start = format!("danvan:{name}:start");
+    crate::app::load::mark(&start);
+    let out = f();
+    crate::app::load::measure(&format!("danvan:{name}"), &start);
+    out
+}
+
 /// A link to another view state: a real `href`, and a plain click navigates in place.
 #[component]
 pub(crate) fn NavLink(
