@@ -357,15 +357,7 @@ const TABLE_LOW: std::ops::Range<u32> = 0x80..0x250;
 const TABLE_VI: std::ops::Range<u32> = 0x1EA0..0x1F00;
 
 fn toned_slot(c: char) -> Option<usize> {
-    let cp = u32::from(c);
-    let i = if TABLE_LOW.contains(&cp) {
-        cp - TABLE_LOW.start
-    } else if TABLE_VI.contains(&cp) {
-        cp - TABLE_VI.start + (TABLE_LOW.end - TABLE_LOW.start)
-    } else {
-        return None;
-    };
-    usize::try_from(i).ok()
+    crate::core::unicode::slot(c, &TABLE_LOW, &TABLE_VI)
 }
 
 /// The pieces of every char [`toned_slot`] covers, built once from the general path itself,

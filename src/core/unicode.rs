@@ -60,11 +60,20 @@ const TABLE_HIGH: std::ops::Range<u32> = 0x1E00..0x1F00;
 
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn table_slot(c: char) -> Option<usize> {
+    slot(c, &TABLE_LOW, &TABLE_HIGH)
+}
+
+/// The index of `c` in a table of the chars of `low` followed by those of `high`.
+pub(crate) fn slot(
+    c: char,
+    low: &std::ops::Range<u32>,
+    high: &std::ops::Range<u32>,
+) -> Option<usize> {
     let cp = u32::from(c);
-    let i = if TABLE_LOW.contains(&cp) {
-        cp - TABLE_LOW.start
-    } else if TABLE_HIGH.contains(&cp) {
-        cp - TABLE_HIGH.start + (TABLE_LOW.end - TABLE_LOW.start)
+    let i = if low.contains(&cp) {
+        cp - low.start
+    } else if high.contains(&cp) {
+        cp - high.start + (low.end - low.start)
     } else {
         return None;
     };
