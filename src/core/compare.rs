@@ -806,20 +806,6 @@ fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
     out
 }
 
-/// The sentence of a figure, as its table row shows it ([`figures::row`]), without the rest
-/// of the row.
-fn figure_sentence(bundle: &Bundle, f: FigureRef) -> Option<&str> {
-    let r = bundle.reports.get(f.report)?;
-    let fig = r.figures.get(f.figure)?;
-    Some(match r.paragraphs.get(fig.paragraph) {
-        Some(p) => {
-            let (s0, s1) = figures::sentence_around(&p.text, fig.start, fig.end);
-            text::char_slice(&p.text, s0, s1)
-        }
-        None => &fig.text,
-    })
-}
-
 /// The topics whose Vietnamese label the sentences of these figures name.
 fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
     let labels: Vec<String> = bundle
@@ -829,7 +815,7 @@ fn context(bundle: &Bundle, refs: &[FigureRef]) -> Vec<String> {
         .collect();
     let mut named = vec![false; labels.len()];
     for &f in refs {
-        let Some(sentence) = figure_sentence(bundle, f) else {
+        let Some(sentence) = figures::figure_sentence(bundle, f) else {
             continue;
         };
         let sentence = format!(" {} ", text::toned_phrase(sentence));

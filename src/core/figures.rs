@@ -7,7 +7,7 @@
 //! unit. Nothing here formats HTML: the app renders every string as text.
 
 use crate::core::fnv::FnvMap;
-use crate::core::model::{Bundle, City, Qualifier, Report};
+use crate::core::model::{Bundle, City, Figure, Qualifier, Report};
 use crate::core::sort;
 use crate::core::text;
 use serde::Serialize;
@@ -194,10 +194,9 @@ pub struct FigureRow {
 pub fn row(bundle: &Bundle, report: usize, figure: usize) -> Option<FigureRow> {
     let r = bundle.reports.get(report)?;
     let f = r.figures.get(figure)?;
-    let (sentence, highlight) = match r.paragraphs.get(f.paragraph) {
-        Some(p) => {
-            let (s0, s1) = sentence_around(&p.text, f.start, f.end);
-            let sentence = text::char_slice(&p.text, s0, s1).to_owned();
+    let (sentence, highlight) = match sentence_in(r, f) {
+        Some((sentence, s0)) => {
+            let sentence = sentence.to_owned();
             let len = sentence.chars().count();
             let h0 = f.start.saturating_sub(s0).min(len);
             let h1 = f.end.saturating_sub(s0).clamp(h0, len);
@@ -223,6 +222,21 @@ pub fn row(bundle: &Bundle, report: usize, figure: usize) -> Option<FigureRow> {
         sentence,
         highlight,
     })
+}
+
+/// The sentence of its paragraph that figure `f` of `r` stands in, with the char offset where
+/// it starts; `None` when the paragraph is missing.
+fn sentence_in<'b>(r: &'b Report, f: &Figure) -> Option<(&'b str, usize)> {
+    let p = r.paragraphs.get(f.paragraph)?;
+    let (s0, s1) = sentence_around(&p.text, f.start, f.end);
+    Some((text::char_slice(&p.text, s0, s1), s0))
+}
+
+/// The sentence a figure's row shows ([`row`]), without building the row.
+pub fn figure_sentence(bundle: &Bundle, f: FigureRef) -> Option<&str> {
+    let r = bundle.reports.get(f.report)?;
+    let fig = r.figures.get(f.figure)?;
+    Some(sentence_in(r, fig).map_or(fig.text.as_str(), |(s, _)| s))
 }
 
 fn report_title(r: &Report) -> &str {
@@ -833,59 +847,12 @@ pub fn export_file_name(kind: ExportKind, filter: &[&str]) -> String {
 // Chart data
 // ---------------------------------------------------------------------------------------------
 
-/// The bars of one city in a chart of one unit's figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Series {
-    pub city: City,
-    /// One bar per figure: its period (`None`: the report states none) and value. Figures are
-    /// never summed, since two reports' figures for one period may count the same things.
-    pub points: Vec<(Option<String>, f64)>,
-}
-
-/// Groups rows (meant to be of one unit) by city, in the bundle's city order, each city's
-/// figures in period order (periods with a year first, in time order; no period last).
-pub fn bars_by_city_period(rows: &[FigureRow]) -> Vec<Series> {
-    rows_by_city_period(rows)
-        .into_iter()
-        .map(|(city, rows)| Series {
-            city,
-            points: rows.into_iter().map(|r| (r.period, r.value)).collect(),
-        })
-        .collect()
-}
-
-/// The rows behind [`bars_by_city_period`], in the same order: one group per city that has
-/// rows, each city's rows by period, then by value. A chart that links every bar to its source
-/// paragraph needs the whole row, not just the period and value.
-pub fn rows_by_city_period(rows: &[FigureRow]) -> Vec<(City, Vec<FigureRow>)> {
-    let mut out = Vec::new();
-    for city in City::ALL {
-        let mut of_city: Vec<FigureRow> = rows.iter().filter(|r| r.city == city).cloned().collect();
-        if of_city.is_empty() {
-            continue;
-        }
-        // Two stable sorts: by value, then by period, so equal periods keep value order.
-        sort_rows(
-            &mut of_city,
-            SortKey {
-                column: Column::Value,
-                descending: false,
-            },
-        );
-        sort_rows(
-            &mut of_city,
-            SortKey {
-                column: Column::Period,
-                descending: false,
-            },
-        );
-        out.push((city, of_city));
-    }
-    out
-}
-
-/// The groups of [`rows_by_city_period`] for figures of the bundle, in the same order, without
-/// building their rows: a chart of thousands of figures builds rows only for the bars it draws.
+/// The bars of a chart of figures (meant to be of one unit): one group per city that has
+/// figures, in the bundle's city order, each city's figures by period (periods with a year
+/// first, in time order; no period last), then by value. Figures are never summed, since two
+/// reports' figures for one period may count the same things. Refs, not rows: a chart of
+/// thousands of figures builds rows only for the bars it draws, and each bar links to its
+/// source paragraph through its row.
 pub fn refs_by_city_period(bundle: &Bundle, refs: &[FigureRef]) -> Vec<(City, Vec<FigureRef>)> {
     let mut out = Vec::new();
     for city in City::ALL {
@@ -1428,16 +1395,26 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn chart_groups_of_refs_are_those_of_rows() {
+    fn chart_groups_are_each_citys_rows_by_value_then_period() {
         let b = varied();
         let all: Vec<usize> = (0..b.reports.len()).collect();
         let groups = refs_by_city_period(&b, &figure_refs(&b, &all, None));
-        let expected = rows_by_city_period(&rows(&b, &all, None));
-        assert_eq!(groups.len(), expected.len());
-        for ((c, refs), (ec, rows)) in groups.iter().zip(&expected) {
-            assert_eq!(c, ec);
-            assert_eq!(refs, &places(rows));
+        // The same grouping by rows: each city's rows, two stable sorts.
+        let rows = rows(&b, &all, None);
+        let mut expected = Vec::new();
+        for city in City::ALL {
+            let mut of_city: Vec<FigureRow> =
+                rows.iter().filter(|r| r.city == city).cloned().collect();
+            if of_city.is_empty() {
+                continue;
+            }
+            for column in [Column::Value, Column::Period] {
+                let descending = false;
+                sort_rows(&mut of_city, SortKey { column, descending });
+            }
+            expected.push((city, places(&of_city)));
         }
+        assert_eq!(groups, expected);
     }
 
     #[test]
@@ -1714,22 +1691,26 @@ pub(crate) mod tests {
             R::new("r-3", City::Hcmc, Some("2022-05")).p(Body, "Không có số liệu."),
             R::new("r-4", City::National, None).p(Body, "Không có ngày."),
         ]);
-        let mh = rows(&b, &[0, 1, 2, 3], Some("mô hình"));
-        let series = bars_by_city_period(&mh);
+        let mh = figure_refs(&b, &[0, 1, 2, 3], Some("mô hình"));
+        let grouped = refs_by_city_period(&b, &mh);
+        let series: Vec<(City, Vec<_>)> = grouped
+            .iter()
+            .map(|(c, refs)| {
+                let bars = rows_of(&b, refs).into_iter().map(|r| (r.period, r.value));
+                (*c, bars.collect())
+            })
+            .collect();
         assert_eq!(
             series,
             [
-                Series {
-                    city: City::Hanoi,
-                    points: vec![(Some("năm 2023".into()), 1250.0)]
-                },
-                Series {
-                    city: City::Hcmc,
-                    points: vec![
+                (City::Hanoi, vec![(Some("năm 2023".into()), 1250.0)]),
+                (
+                    City::Hcmc,
+                    vec![
                         (Some("năm 2021".into()), 900.0),
                         (Some("quý 1/2022".into()), 300.0)
                     ]
-                },
+                ),
             ]
         );
         assert_eq!(
@@ -1742,21 +1723,12 @@ pub(crate) mod tests {
         );
         assert!(reports_per_city_year(&b, &[3]).is_empty());
 
-        // The grouped rows are the bars, in the same order, and keep where each came from.
-        let grouped = rows_by_city_period(&mh);
-        let as_series: Vec<Series> = grouped
-            .iter()
-            .map(|(c, rs)| Series {
-                city: *c,
-                points: rs.iter().map(|r| (r.period.clone(), r.value)).collect(),
-            })
-            .collect();
-        assert_eq!(as_series, series);
+        // Each bar keeps where it came from.
         assert_eq!(
             grouped[1]
                 .1
                 .iter()
-                .map(|r| (r.report, r.figure))
+                .map(|f| (f.report, f.figure))
                 .collect::<Vec<_>>(),
             [(1, 0), (1, 1)]
         );
