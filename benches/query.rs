@@ -15,11 +15,13 @@ use danvan::core::model::City;
 use danvan::core::query::Prepared;
 use danvan::core::url::ViewState;
 
-/// The typed queries: accent-free words, a quoted phrase, an alias of Hồ Chí Minh City.
-pub const QUERIES: [(&str, &str); 3] = [
+/// The typed queries: accent-free words, a quoted phrase, an alias of Hồ Chí Minh City (six
+/// members), an alias typed with accents (its exact spelling read from the positions).
+pub const QUERIES: [(&str, &str); 4] = [
     ("accent_free", "dan van kheo"),
     ("phrase", "\"công tác dân vận\""),
     ("alias", "TPHCM"),
+    ("alias_accented", "Hà Nội"),
 ];
 
 fn queries(c: &mut Criterion) {

@@ -14,7 +14,8 @@
 //!   reports where it also occurs as a phrase rank first.
 //! - Alias groups from `bundle.aliases` (["TPHCM", "TP.HCM", "Thành phố Hồ Chí Minh"]): when the
 //!   query contains a member (compared by folded words), any member of the group matches in its
-//!   place. The members' words are precomputed when the index is built.
+//!   place. The members' words are precomputed when the index is built, and so are the places
+//!   where each member of two or more words occurs (its "runs").
 //! - Clutter paragraphs ([`ParagraphKind::is_clutter`]) are not searched; titles, kickers, bylines,
 //!   body text, captions and the report's `title` field are.
 //!
@@ -37,6 +38,9 @@
 //! never the text, each list once, in report order, reusing its buffers from report to report;
 //! reports where the rarest required word does not occur are skipped by galloping over the
 //! postings. Ranking needs no paragraph lookup: each posting carries its paragraph's weight.
+//! An alias unit reads one list per member (a word's, or the member's runs) rather than
+//! intersecting its words' positions in every report: "TPHCM" stands for six members, four of
+//! them several words long.
 //! Highlights (char ranges) are built only on demand, per report ([`SearchIndex::highlight`]),
 //! for the rows a view shows: a few binary searches per query word, and the paragraphs with
 //! hits tokenised again to find their char ranges.
@@ -92,6 +96,11 @@ pub struct SearchIndex {
     /// Report `r` owns tokens `report_toks[r]..report_toks[r + 1]`.
     report_toks: Vec<u32>,
     aliases: Aliases,
+    /// Every alias member of two or more words (its folded words joined by spaces, as
+    /// "thanh pho ho chi minh") → where it occurs as a whole, found once when the index is
+    /// finished ([`IndexBuilder::finish`]). A query naming an alias group then reads one list
+    /// per member instead of intersecting each member's words in every report.
+    runs: FnvMap<Box<str>, Postings>,
 }
 
 /// Where one folded key occurs: its global token numbers, ascending, and for each the spelling
@@ -99,6 +108,9 @@ pub struct SearchIndex {
 /// (`spelling << WEIGHT_BITS | weight`, spelling an index into `spellings`). One sorted list
 /// per key, rather than one per spelling, so that a query reads it in a single pass with no
 /// merging, and ranks without looking up paragraphs.
+///
+/// The runs of an alias member ([`SearchIndex::runs`]) use the same shape: the token number
+/// of each run's first word, spelling 0 (none kept), the paragraph's weight.
 #[derive(Debug, Clone, Default)]
 struct Postings {
     spellings: Vec<Box<str>>,
@@ -226,10 +238,20 @@ impl IndexBuilder {
     }
 
     /// The index of the reports added so far (call it once [`IndexBuilder::add`] said true).
+    /// Finds where each alias member of two or more words occurs (a few milliseconds per
+    /// member at ten thousand reports).
     pub fn finish(self) -> SearchIndex {
         let mut index = self.index;
         index.report_toks.push(index.next_token());
         index.shrink();
+        let mut runs = FnvMap::default();
+        for member in index.aliases.groups.iter().flatten() {
+            if member.len() > 1 {
+                let key = member.join(" ").into_boxed_str();
+                runs.entry(key).or_insert_with(|| index.find_runs(member));
+            }
+        }
+        index.runs = runs;
         index
     }
 }
@@ -254,6 +276,7 @@ impl SearchIndex {
             paras: Vec::new(),
             report_toks: vec![0],
             aliases: Aliases::new(&[]),
+            runs: FnvMap::default(),
         }
     }
 
@@ -331,6 +354,70 @@ impl SearchIndex {
         // More than 16,383 spellings of one folded key cannot come from real words; they
         // share the last number, which only blurs exact-accent ranking among them.
         (id, spelling.min(MAX_SPELLING) as u16)
+    }
+
+    /// Where the folded words `words` occur consecutively (within one paragraph), as
+    /// postings: the run's first token, its paragraph's weight, and per report the sum of the
+    /// weights. Anchored on the rarest word; the other lists are read forward once.
+    fn find_runs(&self, words: &[String]) -> Postings {
+        let mut out = Postings::default();
+        let lists: Option<Vec<&Postings>> = words
+            .iter()
+            .map(|w| {
+                self.keys
+                    .get(w.as_str())
+                    .map(|&id| &self.postings[id as usize])
+            })
+            .collect();
+        let Some(lists) = lists else {
+            return out;
+        };
+        let Some((anchor, first)) = lists.iter().enumerate().min_by_key(|(_, p)| p.toks.len())
+        else {
+            return out;
+        };
+        let mut cursors = vec![0; lists.len()];
+        let mut report = 0;
+        for (&t, &m) in first.toks.iter().zip(&first.meta) {
+            let Some(start) = t.checked_sub(anchor as u32) else {
+                continue;
+            };
+            let whole = lists
+                .iter()
+                .zip(&mut cursors)
+                .enumerate()
+                .all(|(k, (p, c))| {
+                    let at = start + k as u32;
+                    *c = gallop(&p.toks, *c, at);
+                    p.toks.get(*c) == Some(&at)
+                });
+            if !whole {
+                continue;
+            }
+            // Reports own ascending token ranges: the run's report is found by moving on.
+            while self
+                .report_toks
+                .get(report + 1)
+                .is_some_and(|&end| end <= start)
+            {
+                report += 1;
+            }
+            let weight = m & WEIGHT_MASK;
+            out.toks.push(start);
+            out.meta.push(weight);
+            match out.docs.last_mut() {
+                Some(d) if d.report == report as u32 => d.weight = d.weight.saturating_add(weight),
+                _ => out.docs.push(Doc {
+                    report: report as u32,
+                    weight,
+                    spellings: spelling_bit(0),
+                }),
+            }
+        }
+        out.toks.shrink_to_fit();
+        out.meta.shrink_to_fit();
+        out.docs.shrink_to_fit();
+        out
     }
 
     fn shrink(&mut self) {
@@ -442,7 +529,34 @@ impl SearchIndex {
             exact,
             cursor: 0,
             doc_cursor: 0,
+            len: 1,
         }
+    }
+
+    /// The precomputed runs of an alias alternative of two or more words, as one "word" that
+    /// many tokens long; `None` for a single word, or when the index has no runs for it (it
+    /// was built with other aliases). Exact when typed without accents; when typed with them,
+    /// the exact spellings are a matter of each word (see [`EvalAlt`]).
+    fn run(&self, alt: &Alt) -> Option<Word<'_>> {
+        if alt.toks.len() < 2 {
+            return None;
+        }
+        let key: Vec<&str> = alt.toks.iter().map(|t| t.folded.as_str()).collect();
+        let p = self.runs.get(key.join(" ").as_str())?;
+        let accent_free = alt.literal && !alt.toks.iter().any(|t| t.accented);
+        Some(Word {
+            toks: &p.toks,
+            meta: &p.meta,
+            docs: &p.docs,
+            exact: if accent_free {
+                Exact::Always
+            } else {
+                Exact::Never
+            },
+            cursor: 0,
+            doc_cursor: 0,
+            len: alt.toks.len() as u32,
+        })
     }
 
     /// The report highlights of the occurrences in `occs` (any order), all in `report`, whose
@@ -516,6 +630,8 @@ struct Word<'a> {
     cursor: usize,
     /// Likewise for `docs`.
     doc_cursor: usize,
+    /// Tokens per occurrence: 1 for a word, more for the precomputed runs of an alias member.
+    len: u32,
 }
 
 impl Word<'_> {
@@ -527,6 +643,7 @@ impl Word<'_> {
         exact: Exact::Never,
         cursor: 0,
         doc_cursor: 0,
+        len: 1,
     };
 
     /// The word's entry for report `r`, which must not lie before an earlier call's report.
@@ -563,17 +680,10 @@ impl Word<'_> {
 
     /// Appends the occurrences at posting indices `s..e` to `out`.
     fn push_occ(&self, (s, e): (usize, usize), out: &mut Vec<Occ>) {
-        out.extend(
-            self.toks[s..e]
-                .iter()
-                .zip(&self.meta[s..e])
-                .map(|(&t, &m)| Occ {
-                    start: t,
-                    end: t + 1,
-                    exact: self.exact.matches(m),
-                    weight: (m & WEIGHT_MASK) as u8,
-                }),
-        );
+        out.extend(self.toks[s..e].iter().map(|&t| Occ {
+            start: t,
+            end: t + self.len,
+        }));
     }
 }
 
@@ -596,9 +706,44 @@ fn gallop_by<T>(items: &[T], from: usize, bound: u32, key: impl Fn(&T) -> u32) -
     lo + items[lo..hi].partition_point(|t| key(t) < bound)
 }
 
-/// One unit of the query resolved: each alternative as its words.
+/// One alternative of a unit resolved: its words, or the precomputed runs standing for them.
+struct EvalAlt<'a> {
+    /// Each word's postings. Empty when `run` stands for the alternative, except for the typed
+    /// text with accents: which of its occurrences are exact depends on each word's spelling.
+    words: Vec<Word<'a>>,
+    /// Where an alias member of two or more words occurs as a whole (precomputed).
+    run: Option<Word<'a>>,
+}
+
+impl<'a> EvalAlt<'a> {
+    fn new(index: &'a SearchIndex, alt: &Alt) -> EvalAlt<'a> {
+        let run = index.run(alt);
+        let words = if run.is_some() && !alt.toks.iter().any(|t| alt.literal && t.accented) {
+            Vec::new()
+        } else {
+            alt.toks
+                .iter()
+                .map(|t| index.word(t, alt.literal))
+                .collect()
+        };
+        EvalAlt { words, run }
+    }
+
+    /// The postings that tell per report whether, and with what weight, the whole
+    /// alternative occurs: its runs, or its only word. `None` for a run of words that must be
+    /// found from their positions.
+    fn whole(&self) -> Option<&Word<'a>> {
+        match (&self.run, self.words.as_slice()) {
+            (Some(run), _) => Some(run),
+            (None, [word]) => Some(word),
+            _ => None,
+        }
+    }
+}
+
+/// One unit of the query resolved: its alternatives (the typed text, then any alias members).
 struct EvalUnit<'a> {
-    alts: Vec<Vec<Word<'a>>>,
+    alts: Vec<EvalAlt<'a>>,
     /// Occurrences in the report being evaluated, sorted by (start, end).
     occ: Vec<Occ>,
 }
@@ -606,11 +751,7 @@ struct EvalUnit<'a> {
 impl<'a> EvalUnit<'a> {
     fn new(index: &'a SearchIndex, unit: &Unit) -> EvalUnit<'a> {
         EvalUnit {
-            alts: unit
-                .alts
-                .iter()
-                .map(|a| a.toks.iter().map(|t| index.word(t, a.literal)).collect())
-                .collect(),
+            alts: unit.alts.iter().map(|a| EvalAlt::new(index, a)).collect(),
             occ: Vec::new(),
         }
     }
@@ -618,7 +759,16 @@ impl<'a> EvalUnit<'a> {
     /// The unit's one word, when it has no alias alternatives and is a single word: such a
     /// unit is ranked from its per-report sums alone.
     fn simple(&self) -> bool {
-        self.alts.len() == 1 && self.alts[0].len() == 1
+        matches!(self.alts.as_slice(), [EvalAlt { words, run: None }] if words.len() == 1)
+    }
+
+    /// How many (report, alternative) entries the unit's per-report sums hold, when every
+    /// alternative has them ([`EvalAlt::whole`]): how selective it is as a candidate filter.
+    fn docs(&self) -> Option<usize> {
+        self.alts
+            .iter()
+            .map(|a| a.whole().map(|w| w.docs.len()))
+            .sum()
     }
 }
 
@@ -711,14 +861,16 @@ fn chain_units(units: &[EvalUnit], a: &mut Vec<Occ>, b: &mut Vec<Occ>) {
 /// A query resolved against an index for ranking, evaluated one report at a time in
 /// ascending report order. A single-word unit (the common case) is ranked from its per-report
 /// sums ([`Doc`]); positions are read only to decide whether a segment occurs as a phrase, and
-/// that stops at the first occurrence found. Alias units, whose alternatives may be several
-/// words long, are evaluated from the positions. Buffers are reused from report to report.
+/// that stops at the first occurrence found. An alias unit is ranked from the per-report sums
+/// of each alternative (a word, or a member's precomputed runs); positions are read only for
+/// the exact accents of the typed text, or for alternatives without runs. Buffers are reused
+/// from report to report.
 struct Ranker<'a> {
     index: &'a SearchIndex,
     segments: Vec<EvalSegment<'a>>,
     scratch: (Vec<Occ>, Vec<Occ>, Vec<Occ>),
-    /// (segment, unit) of the single-word unit occurring in the fewest reports: every unit is
-    /// required, so only its reports can match.
+    /// (segment, unit) of the unit occurring in the fewest reports, among those whose every
+    /// alternative has per-report sums: every unit is required, so only its reports can match.
     rarest: Option<(usize, usize)>,
 }
 
@@ -729,8 +881,8 @@ impl<'a> Ranker<'a> {
             .iter()
             .enumerate()
             .flat_map(|(i, s)| s.units.iter().enumerate().map(move |(j, u)| (i, j, u)))
-            .filter(|(_, _, u)| u.simple())
-            .min_by_key(|(_, _, u)| u.alts[0][0].docs.len())
+            .filter_map(|(i, j, u)| Some((i, j, u.docs()?)))
+            .min_by_key(|&(_, _, docs)| docs)
             .map(|(i, j, _)| (i, j));
         Ranker {
             index,
@@ -740,16 +892,22 @@ impl<'a> Ranker<'a> {
         }
     }
 
-    /// The first report at or after `from` that can match: where the rarest single-word unit
-    /// occurs next (every report, without one). `None` past the last.
+    /// The first report at or after `from` that can match: where the rarest unit occurs next
+    /// (any of its alternatives; every report, without such a unit). `None` past the last.
     fn next_candidate(&self, from: usize) -> Option<usize> {
         let reports = self.index.report_toks.len().saturating_sub(1);
         let Some((i, j)) = self.rarest else {
             return (from < reports).then_some(from);
         };
-        let word = &self.segments[i].units[j].alts[0][0];
-        let k = gallop_by(word.docs, word.doc_cursor, from as u32, |d| d.report);
-        word.docs.get(k).map(|d| d.report as usize)
+        self.segments[i].units[j]
+            .alts
+            .iter()
+            .filter_map(|alt| {
+                let word = alt.whole()?;
+                let k = gallop_by(word.docs, word.doc_cursor, from as u32, |d| d.report);
+                word.docs.get(k).map(|d| d.report as usize)
+            })
+            .min()
     }
 
     /// The score of report `r`, `None` when it does not match the whole query. Reports must
@@ -762,40 +920,55 @@ impl<'a> Ranker<'a> {
         let mut score = Score::default();
         let (a, b, c) = &mut self.scratch;
         // Every unit must occur: the single words first, from their per-report sums.
+        let span = |w: &Word| {
+            let s = gallop(w.toks, w.cursor, lo);
+            (s, gallop(w.toks, s, hi))
+        };
         for unit in self.segments.iter_mut().flat_map(|s| &mut s.units) {
             if unit.simple() {
-                let word = &mut unit.alts[0][0];
+                let word = &mut unit.alts[0].words[0];
                 let doc = word.doc(r)?;
                 score.weight += u32::from(doc.weight);
-                let span = |w: &Word| {
-                    let s = gallop(w.toks, w.cursor, lo);
-                    (s, gallop(w.toks, s, hi))
-                };
                 if word.any_exact(doc, span) {
                     score.exact += 1;
                 }
             }
         }
-        // Then the alias units: each alternative is a run of words, found from its rarest
-        // word's positions.
+        // Then the alias units: any alternative may occur, each counted by its per-report sum
+        // (a word, or a member's precomputed runs) or else found from its words' positions.
         let mut spans: Vec<(&[u32], &[u16], Exact)> = Vec::new();
         for unit in self.segments.iter_mut().flat_map(|s| &mut s.units) {
             if unit.simple() {
                 continue;
             }
             let (mut found, mut exact) = (false, false);
-            for words in &mut unit.alts {
-                spans.clear();
-                for w in words.iter_mut() {
-                    let (s, e) = w.within(lo, hi);
-                    spans.push((&w.toks[s..e], &w.meta[s..e], w.exact));
-                }
-                runs(&spans, |weight, is_exact| {
+            for alt in &mut unit.alts {
+                let EvalAlt { words, run } = alt;
+                if let Some(w) = run {
+                    let Some(doc) = w.doc(r) else { continue };
                     found = true;
-                    exact |= is_exact;
-                    score.weight += u32::from(weight);
-                    true
-                });
+                    score.weight += u32::from(doc.weight);
+                    exact |= w.any_exact(doc, span);
+                    if !exact && !words.is_empty() {
+                        // The typed text with accents: is some run of it spelled exactly?
+                        word_runs(words, lo, hi, &mut spans, |_, is_exact| {
+                            exact |= is_exact;
+                            !is_exact
+                        });
+                    }
+                } else if let [w] = words.as_mut_slice() {
+                    let Some(doc) = w.doc(r) else { continue };
+                    found = true;
+                    score.weight += u32::from(doc.weight);
+                    exact |= w.any_exact(doc, span);
+                } else {
+                    word_runs(words, lo, hi, &mut spans, |weight, is_exact| {
+                        found = true;
+                        exact |= is_exact;
+                        score.weight += u32::from(weight);
+                        true
+                    });
+                }
             }
             if !found {
                 return None;
@@ -812,7 +985,7 @@ impl<'a> Ranker<'a> {
             let found = if seg.units.iter().all(EvalUnit::simple) {
                 spans.clear();
                 for unit in &mut seg.units {
-                    let w = &mut unit.alts[0][0];
+                    let w = &mut unit.alts[0].words[0];
                     let (s, e) = w.within(lo, hi);
                     spans.push((&w.toks[s..e], &w.meta[s..e], Exact::Never));
                 }
@@ -837,6 +1010,23 @@ impl<'a> Ranker<'a> {
         }
         Some(score)
     }
+}
+
+/// [`runs`] of `words` within tokens `lo..hi`, their cursors moved on; `spans` is scratch.
+fn word_runs<'a>(
+    words: &mut [Word<'a>],
+    lo: u32,
+    hi: u32,
+    spans: &mut Vec<(&'a [u32], &'a [u16], Exact)>,
+    f: impl FnMut(u8, bool) -> bool,
+) {
+    spans.clear();
+    for w in words {
+        let (s, e) = w.within(lo, hi);
+        let (toks, meta) = (w.toks, w.meta);
+        spans.push((&toks[s..e], &meta[s..e], w.exact));
+    }
+    runs(spans, f);
 }
 
 /// Calls `f(weight, exact)` for each place where the words of `words` occur consecutively, in
@@ -869,7 +1059,7 @@ fn runs(words: &[(&[u32], &[u16], Exact)], mut f: impl FnMut(u8, bool) -> bool) 
 }
 
 /// Fills `unit.occ` with the unit's occurrences within tokens `lo..hi`: any alternative, each
-/// a run of consecutive words; one occurrence per span, exact if any alternative there was.
+/// a run of consecutive words (or a member's precomputed runs); one occurrence per span.
 /// `a`, `b` and `c` are scratch buffers.
 fn unit_occ(
     unit: &mut EvalUnit,
@@ -880,23 +1070,14 @@ fn unit_occ(
     c: &mut Vec<Occ>,
 ) {
     unit.occ.clear();
-    for words in &mut unit.alts {
-        let mut it = words.iter_mut();
-        let Some(first) = it.next() else { continue };
-        a.clear();
-        let span = first.within(lo, hi);
-        first.push_occ(span, a);
-        for w in it {
-            // The cursor must move on even when nothing is left to chain, so that the next
-            // report starts from the right place.
-            let span = w.within(lo, hi);
-            if a.is_empty() {
-                continue;
-            }
-            b.clear();
-            w.push_occ(span, b);
-            chain_into(a, b, c);
-            std::mem::swap(a, c);
+    for alt in &mut unit.alts {
+        if let Some(run) = &mut alt.run {
+            // The words, when kept beside the runs, are only for exact accents.
+            a.clear();
+            let span = run.within(lo, hi);
+            run.push_occ(span, a);
+        } else {
+            chain_words(&mut alt.words, lo, hi, a, b, c);
         }
         if unit.occ.is_empty() {
             std::mem::swap(&mut unit.occ, a);
@@ -905,12 +1086,37 @@ fn unit_occ(
             std::mem::swap(&mut unit.occ, c);
         }
     }
-    // Keep one occurrence per span, exact if either was.
-    unit.occ.dedup_by(|b, a| {
-        let same = a.start == b.start && a.end == b.end;
-        a.exact |= same && b.exact;
-        same
-    });
+    unit.occ
+        .dedup_by(|b, a| a.start == b.start && a.end == b.end);
+}
+
+/// The places within tokens `lo..hi` where `words` occur consecutively, left in `a`; `b` and
+/// `c` are scratch.
+fn chain_words(
+    words: &mut [Word],
+    lo: u32,
+    hi: u32,
+    a: &mut Vec<Occ>,
+    b: &mut Vec<Occ>,
+    c: &mut Vec<Occ>,
+) {
+    a.clear();
+    let mut it = words.iter_mut();
+    let Some(first) = it.next() else { return };
+    let span = first.within(lo, hi);
+    first.push_occ(span, a);
+    for w in it {
+        // The cursor must move on even when nothing is left to chain, so that the next
+        // report starts from the right place.
+        let span = w.within(lo, hi);
+        if a.is_empty() {
+            continue;
+        }
+        b.clear();
+        w.push_occ(span, b);
+        chain_into(a, b, c);
+        std::mem::swap(a, c);
+    }
 }
 
 /// Adds a range to ranges sorted by start, merging it with the last one when they overlap.
@@ -945,11 +1151,6 @@ impl Exact {
 struct Occ {
     start: u32,
     end: u32,
-    /// Every accented word in it was found with exactly the typed accents, and it is the typed
-    /// text rather than an alias.
-    exact: bool,
-    /// The ranking weight of the paragraph it starts in (see [`kind_weight`]).
-    weight: u8,
 }
 
 /// The occurrences of `a` immediately followed by an occurrence of `b`, joined, into `out`
@@ -972,8 +1173,6 @@ fn chain_into(a: &[Occ], b: &[Occ], out: &mut Vec<Occ>) {
             out.push(Occ {
                 start: x.start,
                 end: y.end,
-                exact: x.exact && y.exact,
-                weight: x.weight,
             });
             k += 1;
         }
@@ -1541,5 +1740,183 @@ pub(crate) mod tests {
                 spellings: 2
             }
         );
+    }
+
+    #[test]
+    fn alias_runs_are_found_within_paragraphs_and_summed_per_report() {
+        let mut b = bundle(vec![
+            report(
+                "a",
+                vec![
+                    para(ParagraphKind::Title, "Mặt trận Tổ quốc"),
+                    para(ParagraphKind::Caption, "Ảnh: Mặt trận tổ quốc"),
+                    para(ParagraphKind::Boilerplate, "Mặt trận Tổ quốc"),
+                ],
+            ),
+            // "Mặt trận" ends one paragraph and "Tổ quốc" starts the next: no run.
+            report(
+                "b",
+                vec![
+                    para(ParagraphKind::Body, "Ban Mặt trận"),
+                    para(ParagraphKind::Body, "Tổ quốc"),
+                ],
+            ),
+            body("c", "mat tran to quoc, MẶT TRẬN TỔ QUỐC"),
+        ]);
+        b.reports[1].title = Some("Mặt trận".into());
+        let index = SearchIndex::new(&b);
+        let runs = &index.runs["mat tran to quoc"];
+        let first = |r: usize| index.report_toks[r];
+        assert_eq!(
+            runs.docs,
+            [
+                Doc {
+                    report: 0,
+                    weight: 3 + 1,
+                    spellings: 1
+                },
+                Doc {
+                    report: 2,
+                    weight: 2 + 2,
+                    spellings: 1
+                }
+            ]
+        );
+        // The title, the caption after "Ảnh:" (clutter is not indexed); both runs of "c".
+        assert_eq!(runs.toks, [first(0), first(0) + 6, first(2), first(2) + 4]);
+        assert_eq!(runs.meta, [3, 1, 2, 2]);
+        // Members of one word are words of the index already; no runs are kept for them.
+        assert!(!index.runs.contains_key("mttq"));
+        assert_eq!(found(&b, "MTTQ"), [0, 2]);
+    }
+
+    mod runs_equal_positions {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Words of the alias members and their neighbours, whole members in several spellings
+        /// (typed accents, other accents, none, both tone placements), and punctuation that
+        /// splits or joins words.
+        const PIECES: &[&str] = &[
+            "thành",
+            "phố",
+            "Hồ",
+            "Chí",
+            "Minh",
+            "TP",
+            "HCM",
+            "TP.HCM",
+            "TPHCM",
+            "tp.",
+            "mặt",
+            "trận",
+            "tổ",
+            "quốc",
+            "MTTQ",
+            "ủy",
+            "uỷ",
+            "ban",
+            "nhân",
+            "dân",
+            "UBND",
+            "hà",
+            "nội",
+            "ha",
+            "noi",
+            "thủ",
+            "đô",
+            "quận",
+            "mới",
+            ",",
+            ".",
+            "Thành phố Hồ Chí Minh",
+            "TP. Hồ Chí Minh",
+            "thanh pho ho chi minh",
+            "Mặt trận Tổ quốc",
+            "mặt trận tổ quốc",
+            "Mặt trân Tô quốc",
+            "Ủy ban nhân dân",
+            "Uỷ ban nhân dân",
+            "uy ban nhan dan",
+            "Hà Nội",
+            "ha noi",
+            "Hà Nôi",
+            "Thủ đô",
+            "thành phố",
+            "Thanh Pho",
+        ];
+
+        fn text() -> impl Strategy<Value = String> {
+            proptest::collection::vec(proptest::sample::select(PIECES), 0..10)
+                .prop_map(|w| w.join(" "))
+        }
+
+        fn kind() -> impl Strategy<Value = ParagraphKind> {
+            proptest::sample::select(vec![
+                ParagraphKind::Title,
+                ParagraphKind::Body,
+                ParagraphKind::Caption,
+                ParagraphKind::Boilerplate,
+            ])
+        }
+
+        fn reports() -> impl Strategy<Value = Vec<Report>> {
+            let one = (
+                proptest::option::of(text()),
+                proptest::collection::vec((kind(), text()), 0..4),
+            );
+            proptest::collection::vec(one, 1..7).prop_map(|rs| {
+                rs.into_iter()
+                    .enumerate()
+                    .map(|(i, (title, paras))| Report {
+                        title,
+                        ..report(
+                            &format!("r{i}"),
+                            paras.iter().map(|(k, t)| para(*k, t)).collect(),
+                        )
+                    })
+                    .collect()
+            })
+        }
+
+        fn query() -> impl Strategy<Value = String> {
+            (
+                proptest::collection::vec(proptest::sample::select(PIECES), 1..4),
+                any::<bool>(),
+            )
+                .prop_map(|(w, quoted)| {
+                    let q = w.join(" ");
+                    if quoted {
+                        format!("\"{q}\"")
+                    } else {
+                        q
+                    }
+                })
+        }
+
+        proptest! {
+            /// The precomputed runs of alias members rank and highlight exactly as finding
+            /// each member from its words' positions does.
+            #[test]
+            fn search_and_highlights(reports in reports(), queries in proptest::collection::vec(query(), 1..6)) {
+                let mut b = bundle(reports);
+                b.aliases.push(vec!["Thủ đô".into(), "Hà Nội".into()]);
+                b.aliases.push(vec!["TP".into(), "Thành phố".into()]);
+                let with_runs = SearchIndex::new(&b);
+                let mut positions = with_runs.clone();
+                positions.runs.clear();
+                for q in &queries {
+                    let query = with_runs.parse(q);
+                    prop_assert_eq!(with_runs.search(&query), positions.search(&query), "{}", q);
+                    for (r, report) in b.reports.iter().enumerate() {
+                        prop_assert_eq!(
+                            with_runs.highlight(&query, r, report),
+                            positions.highlight(&query, r, report),
+                            "{} in report {}", q, r
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -218,6 +218,9 @@ async fn build_index(bundle: &Bundle) -> SearchIndex {
         // Small steps, so one slice ends soon after its time is up.
         while now() - start < INDEX_SLICE_MS {
             if builder.add(bundle, 16) {
+                // Finishing finds the alias members' runs (tens of milliseconds at ten
+                // thousand reports): a task of its own, so no task grows long.
+                next_task().await;
                 let index = builder.finish();
                 measure("danvan:index", "danvan:index:start");
                 return index;
