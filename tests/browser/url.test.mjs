@@ -216,3 +216,37 @@ test('without a clipboard, "copy link" shows the link selected for copying by ha
     explorer.assertCleanConsole();
   });
 });
+
+test('every form control leaves its state to the URL: autocomplete="off" on each', async (t) => {
+  // The URL holds the view, so the browser must not save or restore these controls itself
+  // (Firefox restores checkboxes across reloads, against the URL); it also keeps every
+  // history write cheap: Chromium serialises the state of each control that does not opt out
+  // on every replaceState, one per keystroke (BENCHMARKS.md, "History writes").
+  await withExplorer(t, async (explorer) => {
+    const unmarked = () => explorer.page.evaluate(() => {
+      const controls = [...document.querySelectorAll('input, select, textarea')];
+      return {
+        controls: controls.length,
+        unmarked: controls.filter((c) => c.getAttribute('autocomplete') !== 'off').map((c) => c.outerHTML.slice(0, 120)),
+      };
+    });
+    await explorer.page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+    });
+    await explorer.open(`${site.url}?q=d%C3%A2n+v%E1%BA%ADn`);
+    // The copy-link fallback's field is a control too.
+    await explorer.page.getByTestId('copy-link').click();
+    await explorer.page.getByTestId('copy-status').locator('input').waitFor();
+    const list = await unmarked();
+    assert.ok(list.controls >= 10, `the list page has its facets (${list.controls} controls)`);
+    assert.deepEqual(list.unmarked, []);
+    for (const [view, drawn] of [['compare', '[data-compare-side="b"]'], ['figures', '#unit-select']]) {
+      await explorer.page.goto(`${site.url}?view=${view}`);
+      await explorer.page.locator(drawn).waitFor({ timeout: 20_000 });
+      const found = await unmarked();
+      assert.ok(found.controls >= 1, `${view} has its pickers`);
+      assert.deepEqual(found.unmarked, [], view);
+    }
+    explorer.assertCleanConsole();
+  });
+});

@@ -186,8 +186,12 @@ fn CheckFacet(
                                     data-facet=key
                                     data-value=value
                                 >
+                                    // autocomplete="off" on every control: the URL holds
+                                    // the state, so the browser neither saves nor restores it,
+                                    // and each history write skips serialising it.
                                     <input
                                         type="checkbox"
+                                        autocomplete="off"
                                         prop:checked=checked
                                         on:change=move |_| {
                                             navigate(explorer.state.with_untracked(|s| toggle(s, &target)))
@@ -255,7 +259,7 @@ fn YearFacet() -> impl IntoView {
         view! {
             <div class="year-select">
                 <label for=id>{move || lang.get().msg(msg)}</label>
-                <select id=id data-testid=id on:change=move |ev| set(from_side, event_target_value(&ev))>
+                <select id=id data-testid=id autocomplete="off" on:change=move |ev| set(from_side, event_target_value(&ev))>
                     <option value="" prop:selected=move || is(None)>
                         {move || lang.get().msg(Msg::AnyYear)}
                     </option>

@@ -117,7 +117,7 @@ pub fn CopyLink() -> impl IntoView {
                     Copied::Fallback(link) => Some(view! {
                         <label>
                             {move || lang.get().msg(Msg::CopyFallback)} " "
-                            <input type="text" readonly node_ref=field prop:value=link/>
+                            <input type="text" readonly autocomplete="off" node_ref=field prop:value=link/>
                         </label>
                     }.into_any()),
                 }}

@@ -212,6 +212,7 @@ fn side_pickers(state: &ViewState, lang: Lang) -> impl IntoView {
                 <span>{label}</span>
                 <select
                     id=id
+                    autocomplete="off"
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         let mut next = st.clone();
@@ -814,6 +815,7 @@ fn pair_section(
                 <span>{label}</span>
                 <select
                     id=id
+                    autocomplete="off"
                     on:focus=move |_| list_focus()
                     on:pointerdown=move |_| list_press()
                     on:change=move |ev| {

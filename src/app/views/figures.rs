@@ -284,6 +284,7 @@ fn unit_picker(state: &ViewState, units: &[(String, usize)], lang: Lang) -> impl
             <span>{tr(lang, "Đơn vị", "Unit")}</span>
             <select
                 id="unit-select"
+                autocomplete="off"
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     let mut next = st.clone();
