@@ -16,6 +16,9 @@ impl Hasher for Fnv {
         self.0
     }
 
+    // Always inlined: at `opt-level = "z"` (the app) a call per hashed word costs more than
+    // the hashing of its few bytes.
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
         let mut h = if self.0 == 0 {
             0xcbf2_9ce4_8422_2325

@@ -132,6 +132,7 @@ struct Doc {
 }
 
 /// The spelling bit of a [`Doc`].
+#[inline(always)]
 fn spelling_bit(spelling: u16) -> u16 {
     1 << spelling.min(15)
 }
@@ -294,16 +295,14 @@ impl SearchIndex {
         weight: u8,
         text: &str,
     ) {
-        let mut words = Vec::new();
-        for_each_word(text, |_, _, _, word| words.push(word));
         // Token numbers are u32; a corpus of four billion words is far beyond what a browser
-        // holds, so the rest is left unindexed rather than wrapping around.
-        if words.is_empty() || self.tokens as usize + words.len() + 1 >= u32::MAX as usize {
+        // holds, so the rest is left unindexed rather than wrapping around. (A text has no
+        // more words than bytes.)
+        if self.tokens as usize + text.len() + 1 >= u32::MAX as usize {
             return;
         }
-        self.para_first.push(self.next_token());
-        self.paras.push(ParaRef { paragraph });
-        for word in words {
+        let first = self.next_token();
+        for_each_word(text, |_, _, _, word| {
             let tok = self.next_token();
             let (id, spelling) = match seen.get(word) {
                 Some(&found) => found,
@@ -330,7 +329,12 @@ impl SearchIndex {
                 }),
             }
             self.tokens += 1;
+        });
+        if self.tokens == first {
+            return; // no words: not an indexed paragraph
         }
+        self.para_first.push(first);
+        self.paras.push(ParaRef { paragraph });
         // The gap token: never a posting, so phrases cannot run across paragraphs.
         self.tokens += 1;
     }
@@ -479,7 +483,7 @@ impl SearchIndex {
             }
             r = next + 1;
         }
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.report.cmp(&b.report)));
+        rank_order(&mut hits);
         hits
     }
 
@@ -647,6 +651,7 @@ impl Word<'_> {
     };
 
     /// The word's entry for report `r`, which must not lie before an earlier call's report.
+    #[inline(always)]
     fn doc(&mut self, r: u32) -> Option<Doc> {
         let i = gallop_by(self.docs, self.doc_cursor, r, |d| d.report);
         self.doc_cursor = i;
@@ -672,6 +677,7 @@ impl Word<'_> {
     /// earlier call's. Moves the cursor to the range's start, so asking again for the same
     /// report gives the same range. Galloping: cheap when the word is dense (a few steps per
     /// report) and when it is rare (a logarithmic jump).
+    #[inline(always)]
     fn within(&mut self, lo: u32, hi: u32) -> (usize, usize) {
         let s = gallop(self.toks, self.cursor, lo);
         self.cursor = s;
@@ -688,12 +694,16 @@ impl Word<'_> {
 }
 
 /// The first index `i >= from` with `toks[i] >= bound` (or `toks.len()`), `toks` ascending.
+#[inline(always)]
 fn gallop(toks: &[u32], from: usize, bound: u32) -> usize {
     gallop_by(toks, from, bound, |&t| t)
 }
 
 /// The first index `i >= from` with `key(items[i]) >= bound` (or `items.len()`), keys
 /// ascending. Galloping: a few steps when the answer is near, a logarithmic jump otherwise.
+/// Always inlined, like the small steps of ranking around it: they run per report and word,
+/// and the app is built for size (`opt-level = "z"`), which would make each a call.
+#[inline(always)]
 fn gallop_by<T>(items: &[T], from: usize, bound: u32, key: impl Fn(&T) -> u32) -> usize {
     let (mut lo, mut hi, mut step) = (from, from, 1);
     // Invariant: every item in `from..lo` is below `bound`.
@@ -1137,6 +1147,7 @@ enum Exact {
 
 impl Exact {
     /// Whether a posting with this `meta` is an exact match.
+    #[inline(always)]
     fn matches(self, meta: u16) -> bool {
         match self {
             Exact::Never => false,
@@ -1194,6 +1205,32 @@ fn merge_into(a: &[Occ], b: &[Occ], out: &mut Vec<Occ>) {
     }
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
+}
+
+/// Sorts hits best first, equal scores in report order. Each hit is packed into one integer
+/// whose order is that order (score fields high, the report number inverted low), and the
+/// integers are sorted: at `opt-level = "z"` (the app) a comparison of integers is inline code
+/// where a comparison closure over `Score` would be two calls per step. Reports and score
+/// fields fit in 32 bits (a report is a `usize` index into at most `u32::MAX` reports, as
+/// token numbers are `u32`).
+fn rank_order(hits: &mut Vec<Ranked>) {
+    let pack = |h: &Ranked| {
+        u128::from(h.score.phrases) << 96
+            | u128::from(h.score.exact) << 64
+            | u128::from(h.score.weight) << 32
+            | u128::from(u32::MAX - h.report as u32)
+    };
+    let mut keys: Vec<u128> = hits.iter().map(pack).collect();
+    keys.sort_unstable();
+    hits.clear();
+    hits.extend(keys.iter().rev().map(|&k| Ranked {
+        report: (u32::MAX - k as u32) as usize,
+        score: Score {
+            phrases: (k >> 96) as u32,
+            exact: (k >> 64) as u32,
+            weight: (k >> 32) as u32,
+        },
+    }));
 }
 
 /// A report that matches a query, and how well.
@@ -1788,6 +1825,27 @@ pub(crate) mod tests {
         // Members of one word are words of the index already; no runs are kept for them.
         assert!(!index.runs.contains_key("mttq"));
         assert_eq!(found(&b, "MTTQ"), [0, 2]);
+    }
+
+    proptest::proptest! {
+        /// The packed-integer sort orders hits as comparing their scores would.
+        #[test]
+        fn rank_order_sorts_best_first_ties_by_report(
+            hits in proptest::collection::vec((0u32..3, 0u32..3, proptest::prelude::any::<u32>()), 0..200),
+        ) {
+            let mut hits: Vec<Ranked> = hits
+                .into_iter()
+                .enumerate()
+                .map(|(report, (phrases, exact, weight))| Ranked {
+                    report: report * 7 % 211,
+                    score: Score { phrases, exact, weight: weight >> (weight % 32) },
+                })
+                .collect();
+            let mut want = hits.clone();
+            want.sort_by(|a, b| b.score.cmp(&a.score).then(a.report.cmp(&b.report)));
+            rank_order(&mut hits);
+            proptest::prop_assert_eq!(hits, want);
+        }
     }
 
     mod runs_equal_positions {

@@ -426,6 +426,8 @@ pub struct Token {
 }
 
 /// Whether `c` belongs inside a word. Digits count, so "Covid-19" gives "covid" and "19".
+/// Always inlined, like [`decode`]: it runs once per char of every text indexed.
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
     match c {
         // Fast paths for the blocks Vietnamese is written in (every char in them is a letter),
@@ -449,9 +451,11 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize, &str)> {
 /// Calls `f` with each word of `text` as [`word_spans`] lists them, without the list: the char
 /// start and end, the byte start, and the word as written.
 pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, usize, usize, &'t str)) {
+    let bytes = text.as_bytes();
     let mut start: Option<(usize, usize)> = None; // (char, byte)
-    let mut pos = 0;
-    for (byte, c) in text.char_indices() {
+    let (mut pos, mut byte) = (0, 0);
+    while byte < bytes.len() {
+        let (c, len) = decode(bytes, byte);
         if is_word_char(c) {
             if start.is_none() {
                 start = Some((pos, byte));
@@ -460,10 +464,38 @@ pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, usize, usize, &
             f(s, pos, b, &text[b..byte]);
         }
         pos += 1;
+        byte += len;
     }
     if let Some((s, b)) = start {
         f(s, pos, b, &text[b..]);
     }
+}
+
+/// The char that starts at byte `i` of `bytes` (valid UTF-8, `i` on a char boundary) and its
+/// length in bytes: what `str::char_indices` yields, written out and always inlined because
+/// the app is built for size (`opt-level = "z"`), where the standard iterator costs two calls
+/// per char; the search index walks every char of the corpus through here.
+#[inline(always)]
+fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let b0 = bytes[i];
+    if b0 < 0x80 {
+        return (char::from(b0), 1);
+    }
+    // The continuation bytes' payloads, written out (a closure would be a call at "z").
+    let b1 = u32::from(bytes.get(i + 1).copied().unwrap_or(0) & 0x3F);
+    let b2 = u32::from(bytes.get(i + 2).copied().unwrap_or(0) & 0x3F);
+    let (code, len) = if b0 < 0xE0 {
+        (u32::from(b0 & 0x1F) << 6 | b1, 2)
+    } else if b0 < 0xF0 {
+        (u32::from(b0 & 0x0F) << 12 | b1 << 6 | b2, 3)
+    } else {
+        let b3 = u32::from(bytes.get(i + 3).copied().unwrap_or(0) & 0x3F);
+        (u32::from(b0 & 0x07) << 18 | b1 << 12 | b2 << 6 | b3, 4)
+    };
+    (
+        char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
 }
 
 /// A word with its toned key only, the key borrowed from a buffer shared by many words
@@ -921,5 +953,44 @@ mod tests {
         let mut v = vec!["Đỗ", "Dương", "Ân", "An", "Ăn", "Bùi"];
         v.sort_by(|a, b| collate(a, b));
         assert_eq!(v, ["An", "Ăn", "Ân", "Bùi", "Dương", "Đỗ"]);
+    }
+
+    #[test]
+    fn decode_reads_every_char_as_the_standard_library_does() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(decode(bytes, 0), (c, c.len_utf8()), "{:X}", u32::from(c));
+        }
+    }
+
+    /// [`for_each_word`] as it was written over `char_indices`: the reference.
+    fn words_by_char_indices(text: &str) -> Vec<(usize, usize, usize, &str)> {
+        let mut out = Vec::new();
+        let mut start: Option<(usize, usize)> = None;
+        let mut pos = 0;
+        for (byte, c) in text.char_indices() {
+            if is_word_char(c) {
+                start.get_or_insert((pos, byte));
+            } else if let Some((s, b)) = start.take() {
+                out.push((s, pos, b, &text[b..byte]));
+            }
+            pos += 1;
+        }
+        if let Some((s, b)) = start {
+            out.push((s, pos, b, &text[b..]));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_the_same_as_by_char_indices(
+            text in "[a-zA-Z0-9 .,:;–—“”()'àáạảãăắằẳẵặâấầẩẫậđĐèéẹẻẽêếềểễệìíịỉĩòóọỏõôốồổỗộơớờởỡợùúụủũưứừửữựỳýỵỷỹ\u{300}-\u{36F}×÷αβγЖж中文😀\u{10FFFF}]{0,60}",
+        ) {
+            let mut got = Vec::new();
+            for_each_word(&text, |s, e, b, w| got.push((s, e, b, w)));
+            proptest::prop_assert_eq!(got, words_by_char_indices(&text));
+        }
     }
 }
