@@ -4,19 +4,10 @@
 
 use wasm_bindgen::JsCast;
 
-/// Resolves in a later task (a zero-delay timer), letting the browser paint and handle input.
-pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Resolves in a later task of background priority: `scheduler.postTask` where the browser has
 /// it (Chromium, Firefox), so input, painting and every ordinary task go first; elsewhere a
-/// zero-delay timer, as [`next_task`].
+/// zero-delay timer. The scheduler's tasks are not clamped, where chained timers wait at least
+/// 4 ms from the fifth on.
 pub async fn background_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         let Some(window) = web_sys::window() else {
