@@ -547,7 +547,7 @@ impl SearchIndex {
         }
         let key: Vec<&str> = alt.toks.iter().map(|t| t.folded.as_str()).collect();
         let p = self.runs.get(key.join(" ").as_str())?;
-        let accent_free = alt.literal && !alt.toks.iter().any(|t| t.accented);
+        let accent_free = alt.literal && !alt.accented();
         Some(Word {
             toks: &p.toks,
             meta: &p.meta,
@@ -728,7 +728,7 @@ struct EvalAlt<'a> {
 impl<'a> EvalAlt<'a> {
     fn new(index: &'a SearchIndex, alt: &Alt) -> EvalAlt<'a> {
         let run = index.run(alt);
-        let words = if run.is_some() && !alt.toks.iter().any(|t| alt.literal && t.accented) {
+        let words = if run.is_some() && !(alt.literal && alt.accented()) {
             Vec::new()
         } else {
             alt.toks
@@ -1309,6 +1309,13 @@ struct QTok {
 struct Alt {
     toks: Vec<QTok>,
     literal: bool,
+}
+
+impl Alt {
+    /// Whether any of its words was typed with a diacritic.
+    fn accented(&self) -> bool {
+        self.toks.iter().any(|t| t.accented)
+    }
 }
 
 /// One position of a query: a word, or an alias phrase with all its alternatives.
