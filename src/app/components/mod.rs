@@ -63,8 +63,13 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     sync_document_language(lang);
 
-    let catalog = LocalResource::new(|| load_catalog(CATALOG_URL));
-    let bundle = LocalResource::new(|| load_bundle(BUNDLE_URL));
+    // Both files are fetched at once; each signal is `None` until its answer is in. (Plain
+    // signals set by a task, not `LocalResource`s: the same values, without compiling Leptos's
+    // async-derived machinery into the wasm.)
+    let catalog = RwSignal::new(None::<Option<Arc<Catalog>>>);
+    let bundle = RwSignal::new(None::<Result<Arc<Bundle>, LoadError>>);
+    leptos::task::spawn_local(async move { catalog.set(Some(load_catalog(CATALOG_URL).await)) });
+    leptos::task::spawn_local(async move { bundle.set(Some(load_bundle(BUNDLE_URL).await)) });
     let stage = Memo::new(move |_| match (bundle.get(), catalog.get()) {
         (Some(Err(error)), _) => Stage::Failed(error),
         (Some(Ok(_)), _) | (_, Some(Some(_))) => Stage::Ready,
