@@ -270,15 +270,56 @@ fn version_of(bytes: &[u8]) -> Option<Option<u64>> {
     #[derive(Deserialize)]
     struct VersionOnly {
         #[serde(default)]
-        schema_version: Option<serde_json::Value>,
+        schema_version: Option<AnyVersion>,
     }
     let probe: VersionOnly = serde_json::from_slice(bytes).ok()?;
-    Some(
-        probe
-            .schema_version
-            .as_ref()
-            .and_then(serde_json::Value::as_u64),
-    )
+    Some(probe.schema_version.and_then(|v| v.0))
+}
+
+/// Any JSON value, kept only as the non-negative integer it may be: what
+/// `serde_json::Value::as_u64` would say of it, without building the value (the `Value` type
+/// and its deserializer stay out of the wasm).
+struct AnyVersion(Option<u64>);
+
+impl<'de> Deserialize<'de> for AnyVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = AnyVersion;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(Some(v)))
+            }
+            // serde_json gives a negative integer as i64 (a non-negative one as u64).
+            fn visit_i64<E>(self, _: i64) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(None))
+            }
+            fn visit_unit<E>(self) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AnyVersion, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(AnyVersion(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyVersion, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(AnyVersion(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[cfg(test)]
@@ -353,6 +394,45 @@ mod tests {
         assert_eq!(
             Bundle::from_json_bytes(tiny().to_json().as_bytes()),
             Ok(tiny())
+        );
+    }
+
+    #[test]
+    fn version_probe_reads_what_a_json_value_would() {
+        let values = [
+            "1",
+            "0",
+            "2",
+            "5000000000",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-1",
+            "-0",
+            "1.0",
+            "1e3",
+            "true",
+            "null",
+            "\"1\"",
+            "[]",
+            "[1, [2]]",
+            "{}",
+            r#"{"a": [1, {"b": null}]}"#,
+        ];
+        for v in values {
+            let text = format!(r#"{{"x": [1, 2], "schema_version": {v}, "y": {{}}}}"#);
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                version_of(text.as_bytes()),
+                Some(value["schema_version"].as_u64()),
+                "{v}"
+            );
+        }
+        assert_eq!(version_of(br#"{"reports": []}"#), Some(None));
+        assert_eq!(version_of(b"<html>"), None);
+        assert_eq!(version_of(br#"{"schema_version": [1,}"#), None);
+        assert_eq!(
+            version_of(br#"{"schema_version": 1, "schema_version": 1}"#),
+            None
         );
     }
 
