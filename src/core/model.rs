@@ -37,13 +37,15 @@
 //! - Reports are sorted by `file`; the same input gives byte-identical output.
 
 use serde::{Deserialize, Serialize};
+
+use crate::core::de::{deserialize_object, variant};
 use std::collections::BTreeMap;
 
 /// The schema version this build writes and accepts.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole compiled corpus.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bundle {
     pub schema_version: u32,
     pub generator: String,
@@ -55,21 +57,21 @@ pub struct Bundle {
 }
 
 /// A topic of the curated taxonomy (`data/topics.toml`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Topic {
     pub id: String,
     pub label: Label,
 }
 
 /// A UI string in both languages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Label {
     pub vi: String,
     pub en: String,
 }
 
 /// What a report is about (not where its event was held).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum City {
     Hanoi,
@@ -110,7 +112,7 @@ impl City {
 }
 
 /// Whether a metadata value was inferred by the compiler or set by a curator in the manifest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Provenance {
     Inferred,
@@ -118,7 +120,7 @@ pub enum Provenance {
 }
 
 /// One source report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub id: String,
     pub file: String,
@@ -150,7 +152,7 @@ pub fn year_of(date: Option<&str>) -> Option<i32> {
 }
 
 /// What a source line is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParagraphKind {
     Title,
@@ -168,7 +170,7 @@ impl ParagraphKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Paragraph {
     pub kind: ParagraphKind,
     pub text: String,
@@ -178,7 +180,7 @@ pub struct Paragraph {
     pub topics: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Qualifier {
     Approx,
@@ -187,7 +189,7 @@ pub enum Qualifier {
 }
 
 /// A statistic stated in a report, with its exact source span.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
     pub value: f64,
     pub unit: String,
@@ -202,11 +204,65 @@ pub struct Figure {
     pub of: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {
     pub name: String,
     pub position: Option<String>,
 }
+
+// The bundle is read by impls written once for all its types (`core::de`), not derived:
+// the same JSON objects and strings, one copy of the matching code in the wasm.
+deserialize_object!(Bundle { schema_version, generator, topics, aliases = default, reports });
+deserialize_object!(Topic { id, label });
+deserialize_object!(Label { vi, en });
+deserialize_object!(Report {
+    id, file, title, date, city, outlet, authors, provenance, notes = default, paragraphs,
+    figures, people,
+});
+deserialize_object!(Paragraph { kind, text, line, topics = default });
+deserialize_object!(Figure { value, unit, qualifier, period, paragraph, start, end, text, of = default });
+deserialize_object!(Person { name, position });
+
+/// `impl Deserialize` for a unit-only enum written as the lowercase names of `$all`, in order.
+macro_rules! deserialize_names {
+    ($ty:ident, $all:expr, [$($name:literal),*]) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                Ok($all[variant(d, stringify!($ty), &[$($name),*])?])
+            }
+        }
+    };
+}
+deserialize_names!(City, City::ALL, ["hanoi", "hcmc", "national", "other"]);
+deserialize_names!(
+    Provenance,
+    [Provenance::Inferred, Provenance::Curated],
+    ["inferred", "curated"]
+);
+deserialize_names!(
+    ParagraphKind,
+    [
+        ParagraphKind::Title,
+        ParagraphKind::Kicker,
+        ParagraphKind::Byline,
+        ParagraphKind::Body,
+        ParagraphKind::Caption,
+        ParagraphKind::Boilerplate
+    ],
+    [
+        "title",
+        "kicker",
+        "byline",
+        "body",
+        "caption",
+        "boilerplate"
+    ]
+);
+deserialize_names!(
+    Qualifier,
+    [Qualifier::Approx, Qualifier::Over, Qualifier::Under],
+    ["approx", "over", "under"]
+);
 
 /// Why a bundle could not be used.
 #[derive(Debug, Clone, PartialEq)]
@@ -433,6 +489,71 @@ mod tests {
         assert_eq!(
             version_of(br#"{"schema_version": 1, "schema_version": 1}"#),
             None
+        );
+    }
+
+    /// The impls of `core::de` answer as serde's derive did (these messages are the derived
+    /// impls' own): missing, duplicate and unknown fields, defaults, variants.
+    #[test]
+    fn reads_objects_as_the_derived_impls_did() {
+        let report = |fields: &str| {
+            format!(
+                r#"{{"schema_version":1,"generator":"g","topics":[],"reports":[{{{fields}}}]}}"#
+            )
+        };
+        let ok = r#""id":"a","file":"a.txt","title":null,"date":"2024","city":"hanoi","outlet":null,"authors":["X"],"provenance":{"title":"inferred","city":"curated"},"paragraphs":[{"kind":"body","text":"t","line":1}],"figures":[{"value":1.5,"unit":"u","qualifier":"over","period":null,"paragraph":0,"start":0,"end":1,"text":"t"}],"people":[{"name":"N","position":null}],"extra":{"deep":[1,{}]}"#;
+        let b = Bundle::from_json(&report(ok)).unwrap();
+        let r = &b.reports[0];
+        assert_eq!(
+            (r.city, r.title.as_deref(), r.notes.len()),
+            (City::Hanoi, None, 0)
+        );
+        assert_eq!(r.provenance["city"], Provenance::Curated);
+        assert_eq!(
+            (r.paragraphs[0].kind, r.paragraphs[0].topics.len()),
+            (ParagraphKind::Body, 0)
+        );
+        assert_eq!(
+            (r.figures[0].qualifier, r.figures[0].of),
+            (Some(Qualifier::Over), None)
+        );
+        // A missing `Option` field is `None`, as with the derive.
+        let b = Bundle::from_json(&report(&ok.replace(r#""title":null,"#, ""))).unwrap();
+        assert_eq!(b.reports[0].title, None);
+        let why = |text: String| match Bundle::from_json(&text) {
+            Err(BundleError::Malformed(why)) => why,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            why(report(&ok.replace(r#""id":"a","#, ""))),
+            "missing field `id` at line 1 column 426"
+        );
+        assert_eq!(
+            why(report(&ok.replace(
+                r#""text":"t","line""#,
+                r#""text":"t","text":"u","line""#
+            ))),
+            "duplicate field `text` at line 1 column 253"
+        );
+        assert_eq!(
+            why(report(&ok.replace(r#""city":"hanoi""#, r#""city":"paris""#))),
+            "unknown variant `paris`, expected one of `hanoi`, `hcmc`, `national`, `other` at line 1 column 125"
+        );
+        assert_eq!(
+            why(report(&ok.replace(r#""city":"hanoi""#, r#""city":3"#))),
+            "expected value at line 1 column 119"
+        );
+        assert_eq!(
+            why(report(
+                &ok.replace(r#""paragraphs":["#, r#""paragraphs":[3,"#)
+            )),
+            "invalid type: integer `3`, expected struct Paragraph at line 1 column 222"
+        );
+        assert_eq!(
+            why(report(
+                &ok.replace(r#""title":"inferred""#, r#""title":"guessed""#)
+            )),
+            "unknown variant `guessed`, expected `inferred` or `curated` at line 1 column 187"
         );
     }
 
