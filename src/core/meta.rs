@@ -236,7 +236,6 @@ pub fn shorten(text: &str, max: usize) -> String {
 pub(crate) mod tests {
     use super::*;
     use crate::core::model::{Paragraph, Person};
-    use std::collections::BTreeMap;
 
     pub(crate) fn paragraph(kind: ParagraphKind, text: &str, topics: &[&str]) -> Paragraph {
         Paragraph {
@@ -257,7 +256,7 @@ pub(crate) mod tests {
             city: City::Hcmc,
             outlet: Some("VOH".into()),
             authors: vec!["THU HƯỜNG".into()],
-            provenance: BTreeMap::new(),
+            provenance: Default::default(),
             notes: vec![],
             paragraphs,
             figures: vec![],

@@ -39,7 +39,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::de::{deserialize_object, variant};
-use std::collections::BTreeMap;
 
 /// The schema version this build writes and accepts.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -119,6 +118,99 @@ pub enum Provenance {
     Curated,
 }
 
+/// Whether each metadata field of a report was inferred or curated, keyed by field name and
+/// kept in name order: a JSON object with its keys sorted, as a `BTreeMap` would write it. A
+/// report has five entries, so a sorted list serves, and the app does without a tree map type
+/// of its own (BENCHMARKS.md, "wasm size").
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProvenanceMap(Vec<(String, Provenance)>);
+
+impl ProvenanceMap {
+    /// The provenance of `field`, if it has one.
+    pub fn get(&self, field: &str) -> Option<&Provenance> {
+        self.slot(field).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Sets the provenance of `field`, returning the one it replaces.
+    pub fn insert(&mut self, field: String, provenance: Provenance) -> Option<Provenance> {
+        match self.slot(&field) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, provenance)),
+            Err(i) => {
+                self.0.insert(i, (field, provenance));
+                None
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The provenances, in field name order.
+    pub fn values(&self) -> impl Iterator<Item = &Provenance> {
+        self.0.iter().map(|(_, p)| p)
+    }
+
+    fn slot(&self, field: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(f, _)| f.as_str().cmp(field))
+    }
+}
+
+impl std::ops::Index<&str> for ProvenanceMap {
+    type Output = Provenance;
+
+    fn index(&self, field: &str) -> &Provenance {
+        self.get(field).expect("no provenance for this field")
+    }
+}
+
+impl FromIterator<(String, Provenance)> for ProvenanceMap {
+    fn from_iter<I: IntoIterator<Item = (String, Provenance)>>(iter: I) -> Self {
+        let mut map = ProvenanceMap::default();
+        for (field, provenance) in iter {
+            map.insert(field, provenance);
+        }
+        map
+    }
+}
+
+impl Serialize for ProvenanceMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(f, p)| (f, p)))
+    }
+}
+
+impl<'de> Deserialize<'de> for ProvenanceMap {
+    /// Any JSON object of field names to provenances, as a `BTreeMap` reads it: a repeated
+    /// key keeps its last value.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = ProvenanceMap;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ProvenanceMap, A::Error> {
+                let mut out = ProvenanceMap::default();
+                while let Some((field, provenance)) = map.next_entry::<String, Provenance>()? {
+                    out.insert(field, provenance);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// One source report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -130,7 +222,7 @@ pub struct Report {
     pub outlet: Option<String>,
     pub authors: Vec<String>,
     /// Keyed by field name: title, date, city, outlet, authors.
-    pub provenance: BTreeMap<String, Provenance>,
+    pub provenance: ProvenanceMap,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     pub paragraphs: Vec<Paragraph>,
@@ -555,6 +647,47 @@ mod tests {
             )),
             "unknown variant `guessed`, expected `inferred` or `curated` at line 1 column 187"
         );
+    }
+
+    #[test]
+    fn provenance_map_reads_and_writes_as_a_btree_map() {
+        use std::collections::BTreeMap;
+        let pairs = [
+            ("title", Provenance::Inferred),
+            ("authors", Provenance::Curated),
+            ("date", Provenance::Inferred),
+            ("city", Provenance::Curated),
+            ("date", Provenance::Curated),
+        ];
+        let ours: ProvenanceMap = pairs.iter().map(|(f, p)| ((*f).to_owned(), *p)).collect();
+        let tree: BTreeMap<String, Provenance> =
+            pairs.iter().map(|(f, p)| ((*f).to_owned(), *p)).collect();
+        let json = serde_json::to_string(&tree).unwrap();
+        assert_eq!(serde_json::to_string(&ours).unwrap(), json);
+        assert_eq!(ours.len(), 4);
+        assert_eq!(ours["date"], Provenance::Curated);
+        assert_eq!(ours.get("outlet"), None);
+        // Unsorted keys and a repeated key (the last one wins), as a BTreeMap reads them.
+        let text = r#"{"title":"curated","city":"inferred","title":"inferred"}"#;
+        let ours: ProvenanceMap = serde_json::from_str(text).unwrap();
+        let tree: BTreeMap<String, Provenance> = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            serde_json::to_string(&ours).unwrap(),
+            serde_json::to_string(&tree).unwrap()
+        );
+        let err = |t: &str| {
+            serde_json::from_str::<ProvenanceMap>(t)
+                .unwrap_err()
+                .to_string()
+        };
+        let tree_err = |t: &str| {
+            serde_json::from_str::<BTreeMap<String, Provenance>>(t)
+                .unwrap_err()
+                .to_string()
+        };
+        for bad in [r#"[]"#, r#"{"title":"x"}"#, r#"{"title":1}"#, r#"3"#] {
+            assert_eq!(err(bad), tree_err(bad), "{bad}");
+        }
     }
 
     #[test]
