@@ -110,7 +110,7 @@ pub fn Loaded(
     text: RwSignal<Option<Result<Arc<Bundle>, LoadError>>>,
 ) -> impl IntoView {
     let url = expect_context::<UrlState>();
-    let lang = expect_context::<Signal<Lang>>();
+    let lang = expect_context::<Memo<Lang>>();
     let prepared = StoredValue::new(Arc::new(Prepared::from_catalog(first)));
     let indexed = RwSignal::new(false);
     let bundle = RwSignal::new(None::<Arc<Bundle>>);
