@@ -43,7 +43,7 @@ pub struct Explorer {
     /// The rows, hits and facets for the state's search and filters.
     pub results: Memo<Arc<Results>>,
     /// The UI language.
-    pub lang: Signal<Lang>,
+    pub lang: Memo<Lang>,
     /// What the URL asked for that was ignored: the parser's notices about the URL as opened
     /// (or as reached by back/forward), then values this corpus does not have
     /// ([`crate::core::query::Catalog::check`]).
@@ -98,12 +98,13 @@ impl UrlState {
         url
     }
 
-    /// The UI language as a signal. A memo, so that typing in the search box (a new state
-    /// each keystroke) does not make every translated text on the page run again.
-    pub fn lang(self) -> Signal<Lang> {
+    /// The UI language, as a memo: typing in the search box (a new state each keystroke) does
+    /// not make every translated text on the page run again. (Handed around as the `Memo`
+    /// itself, not wrapped in a `Signal`: one signal type less in the wasm.)
+    pub fn lang(self) -> Memo<Lang> {
         let state = self.state;
         let fallback = self.browser_lang;
-        Memo::new(move |_| state.with(|s| s.lang_or(fallback))).into()
+        Memo::new(move |_| state.with(|s| s.lang_or(fallback)))
     }
 }
 
@@ -222,13 +223,13 @@ fn browser_lang() -> Lang {
 }
 
 /// The UI language. Provided by [`crate::app::components::App`], before the bundle loads.
-pub fn use_lang() -> Signal<Lang> {
-    expect_context::<Signal<Lang>>()
+pub fn use_lang() -> Memo<Lang> {
+    expect_context::<Memo<Lang>>()
 }
 
 /// Keeps `<html lang>` and the document title in step with the UI language, so screen readers
 /// pronounce the interface in the right language.
-pub fn sync_document_language(lang: Signal<Lang>) {
+pub fn sync_document_language(lang: Memo<Lang>) {
     Effect::new(move |_| {
         let lang = lang.get();
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {

@@ -190,7 +190,7 @@ impl Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
+    use crate::core::model::ProvenanceMap;
 
     fn report(file: &str) -> Report {
         Report {
@@ -204,7 +204,7 @@ mod tests {
             provenance: ["title", "date", "city", "outlet", "authors"]
                 .iter()
                 .map(|f| ((*f).to_owned(), Provenance::Inferred))
-                .collect::<BTreeMap<_, _>>(),
+                .collect::<ProvenanceMap>(),
             notes: vec![],
             paragraphs: vec![],
             figures: vec![],

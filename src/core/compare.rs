@@ -14,7 +14,7 @@ use crate::core::stats;
 use crate::core::text;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 // ---------------------------------------------------------------------------------------------
@@ -208,23 +208,36 @@ fn counts_words(kind: ParagraphKind) -> bool {
     matches!(kind, ParagraphKind::Body | ParagraphKind::Caption)
 }
 
-fn stop_keys() -> BTreeSet<String> {
-    set_of(STOP_SYLLABLES.iter().map(|w| text::toned_key(w)))
+fn stop_keys() -> Keys {
+    Keys::of(STOP_SYLLABLES.iter().map(|w| text::toned_key(w)).collect())
 }
 
-/// The set of `items`, built by inserting them one by one. Collecting into a `BTreeSet` or
-/// `BTreeMap` sorts a `Vec` first, which compiles one more copy of the standard sort per element
-/// type (a few KB of wasm each); inserting reuses the map's insertion, which the app has anyway.
-fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    for item in items {
-        set.insert(item);
+/// A set of keys as a sorted, distinct list (through the shared sort, [`sort::sort`]): the
+/// app has no `BTreeSet<String>` type to compile for the two sets compare needs (stop
+/// syllables, a side's period keys).
+#[derive(Debug, Default, PartialEq)]
+struct Keys(Vec<String>);
+
+impl Keys {
+    fn of(mut keys: Vec<String>) -> Keys {
+        sort::sort(&mut keys);
+        keys.dedup();
+        Keys(keys)
     }
-    set
+
+    fn contains(&self, key: &str) -> bool {
+        self.0.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// The map of `pairs` (the last value wins for a repeated key, as with `collect`), built by
-/// inserting them one by one; see [`set_of`].
+/// inserting them one by one. Collecting into a `BTreeMap` sorts a `Vec` first, which compiles
+/// one more copy of the standard sort per element type (a few KB of wasm each); inserting
+/// reuses the map's insertion, which the app has anyway.
 fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
     let mut map = BTreeMap::new();
     for (k, v) in pairs {
@@ -234,7 +247,7 @@ fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> 
 }
 
 /// Whether a syllable can be a term: not a stop syllable, not a number, not a single letter.
-fn is_term_syllable(key: &str, stops: &BTreeSet<String>) -> bool {
+fn is_term_syllable(key: &str, stops: &Keys) -> bool {
     key.chars().count() > 1 && !key.chars().all(char::is_numeric) && !stops.contains(key)
 }
 
@@ -272,7 +285,7 @@ pub fn term_counts(bundle: &Bundle, side: &[usize]) -> TermCounts {
 /// and form only once, at the end.
 #[derive(Default)]
 struct Counter<'a> {
-    stops: BTreeSet<String>,
+    stops: Keys,
     /// Written word → word number.
     by_written: FnvMap<&'a str, u32>,
     words: Vec<WordInfo>,
@@ -774,15 +787,19 @@ fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
     // Periods are compared by the numbers they name, so "năm 2023" matches "trong năm 2023".
     // Each written period is keyed once (a unit can have thousands of figures, a few periods).
     let periods = |side: &[&crate::core::model::Figure]| {
-        let mut keys = BTreeSet::new();
+        let mut keys: Vec<String> = Vec::new();
         let mut shown = Vec::new();
         let mut written: FnvSet<&str> = FnvSet::default();
         for p in side.iter().filter_map(|f| f.period.as_deref()) {
-            if written.insert(p) && keys.insert(period_key(p)) {
-                shown.push(p.to_owned());
+            if written.insert(p) {
+                let key = period_key(p);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                    shown.push(p.to_owned());
+                }
             }
         }
-        (keys, shown)
+        (Keys::of(keys), shown)
     };
     let ((keys_a, shown_a), (keys_b, shown_b)) = (periods(&fa), periods(&fb));
     if !keys_a.is_empty() && !keys_b.is_empty() && keys_a != keys_b {
@@ -873,6 +890,7 @@ pub fn matched_figures(bundle: &Bundle, side_a: &[usize], side_b: &[usize]) -> V
 mod tests {
     use super::*;
     use crate::core::figures::tests::{bundle, R};
+    use std::collections::BTreeSet;
     use ParagraphKind::{Body, Boilerplate, Byline, Caption, Title};
 
     fn close(a: f64, b: f64) -> bool {

@@ -6,6 +6,7 @@
 //! ([`unit_key`]), so "Mô hình" and "mô hình", or "tổ dân vận" in either tone placement, are one
 //! unit. Nothing here formats HTML: the app renders every string as text.
 
+use crate::core::decimal;
 use crate::core::fnv::FnvMap;
 use crate::core::model::{Bundle, City, Figure, Qualifier, Report};
 use crate::core::sort;
@@ -621,7 +622,7 @@ pub fn format_vi(v: f64) -> String {
     if v.is_infinite() {
         return if v > 0.0 { "∞".into() } else { "-∞".into() };
     }
-    let fixed = format!("{:.6}", v.abs());
+    let fixed = decimal::fixed(v.abs(), 6);
     let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let frac = frac.trim_end_matches('0');
     let mut out = String::with_capacity(fixed.len() + fixed.len() / 3 + 1);
@@ -652,7 +653,7 @@ pub fn plain_number(v: f64) -> String {
     } else if v == 0.0 {
         "0".into()
     } else {
-        format!("{v}")
+        decimal::shortest(v)
     }
 }
 

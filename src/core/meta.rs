@@ -27,7 +27,9 @@
 //! first use; `people` are the names of its `people`, in bundle order; `paragraphs` counts every
 //! paragraph (clutter included), so a URL's `p` can be checked before the text arrives.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::core::de::deserialize_object;
 
 use crate::core::model::{year_of, City, ParagraphKind, Report, Topic};
 
@@ -38,7 +40,7 @@ pub const CATALOG_SCHEMA_VERSION: u32 = 1;
 pub const MAX_INFERRED_HEADING: usize = 110;
 
 /// The catalog file: every report's list entry, without the text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CatalogFile {
     pub schema_version: u32,
     pub generator: String,
@@ -47,7 +49,7 @@ pub struct CatalogFile {
 }
 
 /// One report as the list and the facets see it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportMeta {
     pub id: String,
     pub file: String,
@@ -67,6 +69,17 @@ pub struct ReportMeta {
     /// The number of paragraphs, clutter included.
     pub paragraphs: usize,
 }
+
+// Read by the impls of `core::de`, like the bundle's types.
+deserialize_object!(CatalogFile {
+    schema_version,
+    generator,
+    topics,
+    reports
+});
+deserialize_object!(ReportMeta {
+    id, file, title, heading = default, date, city, outlet, authors, topics, people, paragraphs,
+});
 
 impl ReportMeta {
     /// The entry of `report`: the one definition, for the compiler and the app alike.
@@ -223,7 +236,6 @@ pub fn shorten(text: &str, max: usize) -> String {
 pub(crate) mod tests {
     use super::*;
     use crate::core::model::{Paragraph, Person};
-    use std::collections::BTreeMap;
 
     pub(crate) fn paragraph(kind: ParagraphKind, text: &str, topics: &[&str]) -> Paragraph {
         Paragraph {
@@ -244,7 +256,7 @@ pub(crate) mod tests {
             city: City::Hcmc,
             outlet: Some("VOH".into()),
             authors: vec!["THU HƯỜNG".into()],
-            provenance: BTreeMap::new(),
+            provenance: Default::default(),
             notes: vec![],
             paragraphs,
             figures: vec![],

@@ -2,6 +2,8 @@
 //! Nothing here does I/O or knows about leptos, the DOM or the file system.
 
 pub mod compare;
+pub mod de;
+pub mod decimal;
 pub mod figures;
 pub mod fnv;
 pub mod i18n;

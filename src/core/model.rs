@@ -37,13 +37,14 @@
 //! - Reports are sorted by `file`; the same input gives byte-identical output.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+
+use crate::core::de::{deserialize_object, variant};
 
 /// The schema version this build writes and accepts.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole compiled corpus.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bundle {
     pub schema_version: u32,
     pub generator: String,
@@ -55,21 +56,21 @@ pub struct Bundle {
 }
 
 /// A topic of the curated taxonomy (`data/topics.toml`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Topic {
     pub id: String,
     pub label: Label,
 }
 
 /// A UI string in both languages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Label {
     pub vi: String,
     pub en: String,
 }
 
 /// What a report is about (not where its event was held).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum City {
     Hanoi,
@@ -110,15 +111,108 @@ impl City {
 }
 
 /// Whether a metadata value was inferred by the compiler or set by a curator in the manifest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Provenance {
     Inferred,
     Curated,
 }
 
+/// Whether each metadata field of a report was inferred or curated, keyed by field name and
+/// kept in name order: a JSON object with its keys sorted, as a `BTreeMap` would write it. A
+/// report has five entries, so a sorted list serves, and the app does without a tree map type
+/// of its own (BENCHMARKS.md, "wasm size").
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProvenanceMap(Vec<(String, Provenance)>);
+
+impl ProvenanceMap {
+    /// The provenance of `field`, if it has one.
+    pub fn get(&self, field: &str) -> Option<&Provenance> {
+        self.slot(field).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Sets the provenance of `field`, returning the one it replaces.
+    pub fn insert(&mut self, field: String, provenance: Provenance) -> Option<Provenance> {
+        match self.slot(&field) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, provenance)),
+            Err(i) => {
+                self.0.insert(i, (field, provenance));
+                None
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The provenances, in field name order.
+    pub fn values(&self) -> impl Iterator<Item = &Provenance> {
+        self.0.iter().map(|(_, p)| p)
+    }
+
+    fn slot(&self, field: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(f, _)| f.as_str().cmp(field))
+    }
+}
+
+impl std::ops::Index<&str> for ProvenanceMap {
+    type Output = Provenance;
+
+    fn index(&self, field: &str) -> &Provenance {
+        self.get(field).expect("no provenance for this field")
+    }
+}
+
+impl FromIterator<(String, Provenance)> for ProvenanceMap {
+    fn from_iter<I: IntoIterator<Item = (String, Provenance)>>(iter: I) -> Self {
+        let mut map = ProvenanceMap::default();
+        for (field, provenance) in iter {
+            map.insert(field, provenance);
+        }
+        map
+    }
+}
+
+impl Serialize for ProvenanceMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(f, p)| (f, p)))
+    }
+}
+
+impl<'de> Deserialize<'de> for ProvenanceMap {
+    /// Any JSON object of field names to provenances, as a `BTreeMap` reads it: a repeated
+    /// key keeps its last value.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = ProvenanceMap;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ProvenanceMap, A::Error> {
+                let mut out = ProvenanceMap::default();
+                while let Some((field, provenance)) = map.next_entry::<String, Provenance>()? {
+                    out.insert(field, provenance);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// One source report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub id: String,
     pub file: String,
@@ -128,7 +222,7 @@ pub struct Report {
     pub outlet: Option<String>,
     pub authors: Vec<String>,
     /// Keyed by field name: title, date, city, outlet, authors.
-    pub provenance: BTreeMap<String, Provenance>,
+    pub provenance: ProvenanceMap,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     pub paragraphs: Vec<Paragraph>,
@@ -150,7 +244,7 @@ pub fn year_of(date: Option<&str>) -> Option<i32> {
 }
 
 /// What a source line is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParagraphKind {
     Title,
@@ -168,7 +262,7 @@ impl ParagraphKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Paragraph {
     pub kind: ParagraphKind,
     pub text: String,
@@ -178,7 +272,7 @@ pub struct Paragraph {
     pub topics: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Qualifier {
     Approx,
@@ -187,7 +281,7 @@ pub enum Qualifier {
 }
 
 /// A statistic stated in a report, with its exact source span.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
     pub value: f64,
     pub unit: String,
@@ -202,11 +296,65 @@ pub struct Figure {
     pub of: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {
     pub name: String,
     pub position: Option<String>,
 }
+
+// The bundle is read by impls written once for all its types (`core::de`), not derived:
+// the same JSON objects and strings, one copy of the matching code in the wasm.
+deserialize_object!(Bundle { schema_version, generator, topics, aliases = default, reports });
+deserialize_object!(Topic { id, label });
+deserialize_object!(Label { vi, en });
+deserialize_object!(Report {
+    id, file, title, date, city, outlet, authors, provenance, notes = default, paragraphs,
+    figures, people,
+});
+deserialize_object!(Paragraph { kind, text, line, topics = default });
+deserialize_object!(Figure { value, unit, qualifier, period, paragraph, start, end, text, of = default });
+deserialize_object!(Person { name, position });
+
+/// `impl Deserialize` for a unit-only enum written as the lowercase names of `$all`, in order.
+macro_rules! deserialize_names {
+    ($ty:ident, $all:expr, [$($name:literal),*]) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                Ok($all[variant(d, stringify!($ty), &[$($name),*])?])
+            }
+        }
+    };
+}
+deserialize_names!(City, City::ALL, ["hanoi", "hcmc", "national", "other"]);
+deserialize_names!(
+    Provenance,
+    [Provenance::Inferred, Provenance::Curated],
+    ["inferred", "curated"]
+);
+deserialize_names!(
+    ParagraphKind,
+    [
+        ParagraphKind::Title,
+        ParagraphKind::Kicker,
+        ParagraphKind::Byline,
+        ParagraphKind::Body,
+        ParagraphKind::Caption,
+        ParagraphKind::Boilerplate
+    ],
+    [
+        "title",
+        "kicker",
+        "byline",
+        "body",
+        "caption",
+        "boilerplate"
+    ]
+);
+deserialize_names!(
+    Qualifier,
+    [Qualifier::Approx, Qualifier::Over, Qualifier::Under],
+    ["approx", "over", "under"]
+);
 
 /// Why a bundle could not be used.
 #[derive(Debug, Clone, PartialEq)]
@@ -270,15 +418,56 @@ fn version_of(bytes: &[u8]) -> Option<Option<u64>> {
     #[derive(Deserialize)]
     struct VersionOnly {
         #[serde(default)]
-        schema_version: Option<serde_json::Value>,
+        schema_version: Option<AnyVersion>,
     }
     let probe: VersionOnly = serde_json::from_slice(bytes).ok()?;
-    Some(
-        probe
-            .schema_version
-            .as_ref()
-            .and_then(serde_json::Value::as_u64),
-    )
+    Some(probe.schema_version.and_then(|v| v.0))
+}
+
+/// Any JSON value, kept only as the non-negative integer it may be: what
+/// `serde_json::Value::as_u64` would say of it, without building the value (the `Value` type
+/// and its deserializer stay out of the wasm).
+struct AnyVersion(Option<u64>);
+
+impl<'de> Deserialize<'de> for AnyVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = AnyVersion;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(Some(v)))
+            }
+            // serde_json gives a negative integer as i64 (a non-negative one as u64).
+            fn visit_i64<E>(self, _: i64) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(None))
+            }
+            fn visit_unit<E>(self) -> Result<AnyVersion, E> {
+                Ok(AnyVersion(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AnyVersion, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(AnyVersion(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyVersion, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(AnyVersion(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[cfg(test)]
@@ -354,6 +543,151 @@ mod tests {
             Bundle::from_json_bytes(tiny().to_json().as_bytes()),
             Ok(tiny())
         );
+    }
+
+    #[test]
+    fn version_probe_reads_what_a_json_value_would() {
+        let values = [
+            "1",
+            "0",
+            "2",
+            "5000000000",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-1",
+            "-0",
+            "1.0",
+            "1e3",
+            "true",
+            "null",
+            "\"1\"",
+            "[]",
+            "[1, [2]]",
+            "{}",
+            r#"{"a": [1, {"b": null}]}"#,
+        ];
+        for v in values {
+            let text = format!(r#"{{"x": [1, 2], "schema_version": {v}, "y": {{}}}}"#);
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                version_of(text.as_bytes()),
+                Some(value["schema_version"].as_u64()),
+                "{v}"
+            );
+        }
+        assert_eq!(version_of(br#"{"reports": []}"#), Some(None));
+        assert_eq!(version_of(b"<html>"), None);
+        assert_eq!(version_of(br#"{"schema_version": [1,}"#), None);
+        assert_eq!(
+            version_of(br#"{"schema_version": 1, "schema_version": 1}"#),
+            None
+        );
+    }
+
+    /// The impls of `core::de` answer as serde's derive did (these messages are the derived
+    /// impls' own): missing, duplicate and unknown fields, defaults, variants.
+    #[test]
+    fn reads_objects_as_the_derived_impls_did() {
+        let report = |fields: &str| {
+            format!(
+                r#"{{"schema_version":1,"generator":"g","topics":[],"reports":[{{{fields}}}]}}"#
+            )
+        };
+        let ok = r#""id":"a","file":"a.txt","title":null,"date":"2024","city":"hanoi","outlet":null,"authors":["X"],"provenance":{"title":"inferred","city":"curated"},"paragraphs":[{"kind":"body","text":"t","line":1}],"figures":[{"value":1.5,"unit":"u","qualifier":"over","period":null,"paragraph":0,"start":0,"end":1,"text":"t"}],"people":[{"name":"N","position":null}],"extra":{"deep":[1,{}]}"#;
+        let b = Bundle::from_json(&report(ok)).unwrap();
+        let r = &b.reports[0];
+        assert_eq!(
+            (r.city, r.title.as_deref(), r.notes.len()),
+            (City::Hanoi, None, 0)
+        );
+        assert_eq!(r.provenance["city"], Provenance::Curated);
+        assert_eq!(
+            (r.paragraphs[0].kind, r.paragraphs[0].topics.len()),
+            (ParagraphKind::Body, 0)
+        );
+        assert_eq!(
+            (r.figures[0].qualifier, r.figures[0].of),
+            (Some(Qualifier::Over), None)
+        );
+        // A missing `Option` field is `None`, as with the derive.
+        let b = Bundle::from_json(&report(&ok.replace(r#""title":null,"#, ""))).unwrap();
+        assert_eq!(b.reports[0].title, None);
+        let why = |text: String| match Bundle::from_json(&text) {
+            Err(BundleError::Malformed(why)) => why,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            why(report(&ok.replace(r#""id":"a","#, ""))),
+            "missing field `id` at line 1 column 426"
+        );
+        assert_eq!(
+            why(report(&ok.replace(
+                r#""text":"t","line""#,
+                r#""text":"t","text":"u","line""#
+            ))),
+            "duplicate field `text` at line 1 column 253"
+        );
+        assert_eq!(
+            why(report(&ok.replace(r#""city":"hanoi""#, r#""city":"paris""#))),
+            "unknown variant `paris`, expected one of `hanoi`, `hcmc`, `national`, `other` at line 1 column 125"
+        );
+        assert_eq!(
+            why(report(&ok.replace(r#""city":"hanoi""#, r#""city":3"#))),
+            "expected value at line 1 column 119"
+        );
+        assert_eq!(
+            why(report(
+                &ok.replace(r#""paragraphs":["#, r#""paragraphs":[3,"#)
+            )),
+            "invalid type: integer `3`, expected struct Paragraph at line 1 column 222"
+        );
+        assert_eq!(
+            why(report(
+                &ok.replace(r#""title":"inferred""#, r#""title":"guessed""#)
+            )),
+            "unknown variant `guessed`, expected `inferred` or `curated` at line 1 column 187"
+        );
+    }
+
+    #[test]
+    fn provenance_map_reads_and_writes_as_a_btree_map() {
+        use std::collections::BTreeMap;
+        let pairs = [
+            ("title", Provenance::Inferred),
+            ("authors", Provenance::Curated),
+            ("date", Provenance::Inferred),
+            ("city", Provenance::Curated),
+            ("date", Provenance::Curated),
+        ];
+        let ours: ProvenanceMap = pairs.iter().map(|(f, p)| ((*f).to_owned(), *p)).collect();
+        let tree: BTreeMap<String, Provenance> =
+            pairs.iter().map(|(f, p)| ((*f).to_owned(), *p)).collect();
+        let json = serde_json::to_string(&tree).unwrap();
+        assert_eq!(serde_json::to_string(&ours).unwrap(), json);
+        assert_eq!(ours.len(), 4);
+        assert_eq!(ours["date"], Provenance::Curated);
+        assert_eq!(ours.get("outlet"), None);
+        // Unsorted keys and a repeated key (the last one wins), as a BTreeMap reads them.
+        let text = r#"{"title":"curated","city":"inferred","title":"inferred"}"#;
+        let ours: ProvenanceMap = serde_json::from_str(text).unwrap();
+        let tree: BTreeMap<String, Provenance> = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            serde_json::to_string(&ours).unwrap(),
+            serde_json::to_string(&tree).unwrap()
+        );
+        let err = |t: &str| {
+            serde_json::from_str::<ProvenanceMap>(t)
+                .unwrap_err()
+                .to_string()
+        };
+        let tree_err = |t: &str| {
+            serde_json::from_str::<BTreeMap<String, Provenance>>(t)
+                .unwrap_err()
+                .to_string()
+        };
+        for bad in [r#"[]"#, r#"{"title":"x"}"#, r#"{"title":1}"#, r#"3"#] {
+            assert_eq!(err(bad), tree_err(bad), "{bad}");
+        }
     }
 
     #[test]

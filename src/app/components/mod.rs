@@ -63,15 +63,18 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     sync_document_language(lang);
 
-    let catalog = LocalResource::new(|| load_catalog(CATALOG_URL));
-    let bundle = LocalResource::new(|| load_bundle(BUNDLE_URL));
+    // Both files are fetched at once; each signal is `None` until its answer is in. (Plain
+    // signals set by a task, not `LocalResource`s: the same values, without compiling Leptos's
+    // async-derived machinery into the wasm.)
+    let catalog = RwSignal::new(None::<Option<Arc<Catalog>>>);
+    let bundle = RwSignal::new(None::<Result<Arc<Bundle>, LoadError>>);
+    leptos::task::spawn_local(async move { catalog.set(Some(load_catalog(CATALOG_URL).await)) });
+    leptos::task::spawn_local(async move { bundle.set(Some(load_bundle(BUNDLE_URL).await)) });
     let stage = Memo::new(move |_| match (bundle.get(), catalog.get()) {
         (Some(Err(error)), _) => Stage::Failed(error),
         (Some(Ok(_)), _) | (_, Some(Some(_))) => Stage::Ready,
         _ => Stage::Loading,
     });
-    // The bundle once it is parsed; `None` before (and after a failure, which `stage` shows).
-    let text = Signal::derive(move || bundle.get().and_then(Result::ok));
 
     view! {
         <Header/>
@@ -81,13 +84,13 @@ pub fn App() -> impl IntoView {
                 Stage::Failed(error) => view! { <LoadFailed error/> }.into_any(),
                 Stage::Ready => {
                     // Rendered once: `stage` stays Ready when the bundle follows the catalog.
-                    let first = match (text.get_untracked(), catalog.get_untracked().flatten()) {
+                    let first = match (bundle.with_untracked(parsed), catalog.get_untracked().flatten()) {
                         (Some(bundle), _) => Arc::new(Catalog::new(&bundle)),
                         (None, Some(catalog)) => catalog,
                         // Ready means one of them is in; were it not, keep waiting.
                         (None, None) => return view! { <Loading/> }.into_any(),
                     };
-                    view! { <Loaded first text/> }.into_any()
+                    view! { <Loaded first text=bundle/> }.into_any()
                 }
             }}
         </main>
@@ -102,22 +105,23 @@ pub fn App() -> impl IntoView {
 pub fn Loaded(
     /// The list's entries: from the catalog file, or from the bundle when it came first.
     first: Arc<Catalog>,
-    /// The bundle, once parsed.
-    text: Signal<Option<Arc<Bundle>>>,
+    /// The bundle's load: `None` until it is in, then the parsed bundle or its error (which
+    /// `App` shows instead of this).
+    text: RwSignal<Option<Result<Arc<Bundle>, LoadError>>>,
 ) -> impl IntoView {
     let url = expect_context::<UrlState>();
-    let lang = expect_context::<Signal<Lang>>();
+    let lang = expect_context::<Memo<Lang>>();
     let prepared = StoredValue::new(Arc::new(Prepared::from_catalog(first)));
     let indexed = RwSignal::new(false);
     let bundle = RwSignal::new(None::<Arc<Bundle>>);
     // Whether `first` was made from the bundle itself (it came before the catalog).
-    let first_is_truth = text.with_untracked(Option::is_some);
+    let first_is_truth = text.with_untracked(|t| parsed(t).is_some());
     // The bundle arrives once: hand it to the views, then index it.
     Effect::new(move |taken: Option<bool>| {
         if taken == Some(true) {
             return true;
         }
-        let Some(loaded) = text.get() else {
+        let Some(loaded) = text.with(parsed) else {
             return false;
         };
         // The bundle is the truth and the catalog file only its cache: if they disagree (a
@@ -198,6 +202,11 @@ pub fn Loaded(
             View::Figures => view! { <WithText><crate::app::views::FiguresView/></WithText> }.into_any(),
         }}
     }
+}
+
+/// The bundle once it is parsed; `None` before (and after a failure, which `App` shows).
+fn parsed(load: &Option<Result<Arc<Bundle>, LoadError>>) -> Option<Arc<Bundle>> {
+    load.as_ref()?.as_ref().ok().cloned()
 }
 
 /// How long one slice of the index build may hold the main thread, in milliseconds: under the

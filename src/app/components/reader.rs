@@ -5,6 +5,8 @@
 //! Every paragraph keeps its index from the bundle (`id="p-<n>"`, `data-paragraph`), so a
 //! `p=<n>` link scrolls to it and marks it, whether or not clutter is shown.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,7 +17,7 @@ use crate::app::i18n::Msg;
 use crate::app::reading::{figure_spans, figure_tip, hit_ranges, report_topics, runs, Run};
 use crate::core::i18n::Lang;
 use crate::core::meta::ReportMeta;
-use crate::core::model::{ParagraphKind, Provenance, Report};
+use crate::core::model::{Bundle, ParagraphKind, Provenance, Report};
 use crate::core::search::ReportHit;
 use crate::core::url::ViewState;
 
@@ -33,8 +35,8 @@ pub fn ReadView() -> impl IntoView {
             .and_then(|id| explorer.prepared.with_value(|p| p.catalog.find(&id)))?;
         explorer
             .bundle
-            .with(|b| b.as_ref()?.reports.get(i).cloned())
-            .map(|report| (i, report))
+            .with(|b| b.as_ref().is_some_and(|b| i < b.reports.len()))
+            .then_some(i)
     });
     view! {
         <div class="read-view">
@@ -46,8 +48,8 @@ pub fn ReadView() -> impl IntoView {
                     {move || lang.get().msg(Msg::BackToList)}
                 </a>
             </p>
-            {move || match (doc.get(), index.get()) {
-                (_, Some((i, report))) => view! { <Reader index=i report/> }.into_any(),
+            {move || match (doc.get(), index.get().zip(explorer.bundle.get_untracked())) {
+                (_, Some((index, bundle))) => view! { <Reader doc=Doc { bundle, index }/> }.into_any(),
                 (Some(_), None) => view! { <p class="empty" data-testid="doc-missing">{move || lang.get().msg(Msg::DocNotFound)}</p> }.into_any(),
                 (None, None) => view! { <p class="empty">{move || lang.get().msg(Msg::NoDoc)}</p> }.into_any(),
             }}
@@ -55,18 +57,30 @@ pub fn ReadView() -> impl IntoView {
     }
 }
 
+/// The report being read: the loaded bundle and the report's number in it (the reader reads
+/// the bundle's report in place, never a copy of it).
+#[derive(Clone)]
+struct Doc {
+    bundle: Arc<Bundle>,
+    index: usize,
+}
+
+/// Runs `f` on the report of `doc`.
+fn read<R>(doc: StoredValue<Doc>, f: impl FnOnce(&Report) -> R) -> R {
+    doc.with_value(|d| f(&d.bundle.reports[d.index]))
+}
+
 /// One report, read.
 #[component]
 fn Reader(
-    /// The report's index in the bundle.
-    index: usize,
-    /// The report.
-    report: Report,
+    /// The report, in the loaded bundle.
+    doc: Doc,
 ) -> impl IntoView {
     let explorer = use_explorer();
     let lang = explorer.lang;
     let state = explorer.state;
-    let report = StoredValue::new(report);
+    let index = doc.index;
+    let report = StoredValue::new(doc);
     let q = Memo::new(move |_| state.with(|s| s.q.clone()));
     // The search's hits in this report, whether or not the report passes the filters.
     let hit = Memo::new(move |_| {
@@ -76,17 +90,20 @@ fn Reader(
             explorer.prepared.with_value(|p| {
                 let query = p.index.parse(q);
                 (!query.is_empty())
-                    .then(|| report.with_value(|r| p.index.highlight(&query, index, r)))
+                    .then(|| read(report, |r| p.index.highlight(&query, index, r)))
                     .flatten()
             })
         })
     });
     let marked = Memo::new(move |_| state.with(|s| s.p));
     let is_clutter = move |p: usize| {
-        report.with_value(|r| r.paragraphs.get(p).is_some_and(|p| p.kind.is_clutter()))
+        read(report, |r| {
+            r.paragraphs.get(p).is_some_and(|p| p.kind.is_clutter())
+        })
     };
-    let clutter_count =
-        report.with_value(|r| r.paragraphs.iter().filter(|p| p.kind.is_clutter()).count());
+    let clutter_count = read(report, |r| {
+        r.paragraphs.iter().filter(|p| p.kind.is_clutter()).count()
+    });
     let show_clutter = RwSignal::new(marked.get_untracked().is_some_and(is_clutter));
     // A link to a clutter paragraph shows the clutter, or there would be nothing to mark.
     Effect::new(move |_| {
@@ -117,8 +134,8 @@ fn Reader(
     });
 
     let card =
-        Memo::new(move |_| report.with_value(|r| ReportCard::new(&ReportMeta::of(r), lang.get())));
-    let title_paragraph = report.with_value(|r| {
+        Memo::new(move |_| read(report, |r| ReportCard::new(&ReportMeta::of(r), lang.get())));
+    let title_paragraph = read(report, |r| {
         r.paragraphs
             .iter()
             .position(|p| p.kind == ParagraphKind::Title && r.title.is_some())
@@ -127,7 +144,7 @@ fn Reader(
         let lang = lang.get();
         let hit = hit.get();
         let show = show_clutter.get();
-        report.with_value(|r| {
+        read(report, |r| {
             r.paragraphs
                 .iter()
                 .enumerate()
@@ -141,7 +158,7 @@ fn Reader(
     };
     let heading = move || {
         let hit = hit.get();
-        report.with_value(|r| match (title_paragraph, &r.title) {
+        read(report, |r| match (title_paragraph, &r.title) {
             (Some(i), Some(_)) => {
                 let text = &r.paragraphs[i].text;
                 render_runs(
@@ -159,7 +176,7 @@ fn Reader(
     let heading_index = title_paragraph.map(|i| i.to_string());
 
     view! {
-        <article class="reader" data-report-id=report.with_value(|r| r.id.clone())>
+        <article class="reader" data-report-id=read(report, |r| r.id.clone())>
             <h2
                 class="reader-title"
                 id=heading_id
@@ -295,10 +312,10 @@ fn render_runs(_explorer: Explorer, r: &Report, runs: Vec<Run>, lang: Lang) -> i
 
 /// The metadata: each field with whether it was inferred or curated, and curator notes.
 #[component]
-fn Metadata(report: StoredValue<Report>, card: Memo<ReportCard>) -> impl IntoView {
+fn Metadata(report: StoredValue<Doc>, card: Memo<ReportCard>) -> impl IntoView {
     let lang = use_explorer().lang;
     let row = move |field: &'static str, msg: Msg, value: Box<dyn Fn() -> String + Send + Sync>| {
-        let provenance = report.with_value(|r| r.provenance.get(field).copied());
+        let provenance = read(report, |r| r.provenance.get(field).copied());
         view! {
             <div class="meta-row" data-field=field>
                 <dt>{move || lang.get().msg(msg)}</dt>
@@ -314,13 +331,13 @@ fn Metadata(report: StoredValue<Report>, card: Memo<ReportCard>) -> impl IntoVie
         }
     };
     let unknown = move || lang.get().msg(Msg::Unknown).to_owned();
-    let notes = report.with_value(|r| r.notes.clone());
+    let notes = read(report, |r| r.notes.clone());
     view! {
         <section class="metadata" aria-labelledby="meta-title">
             <h3 id="meta-title" class="visually-hidden">{move || lang.get().msg(Msg::Metadata)}</h3>
             <dl>
                 {row("date", Msg::FieldDate, Box::new(move || {
-                    report.with_value(|r| r.date.as_deref().map(|d| format_date(d, lang.get())))
+                    read(report, |r| r.date.as_deref().map(|d| format_date(d, lang.get())))
                         .unwrap_or_else(|| lang.get().msg(Msg::Undated).to_owned())
                 }))}
                 {row("city", Msg::FieldCity, Box::new(move || card.get().city))}
@@ -330,7 +347,7 @@ fn Metadata(report: StoredValue<Report>, card: Memo<ReportCard>) -> impl IntoVie
                     if a.is_empty() { unknown() } else { a }
                 }))}
                 {row("title", Msg::FieldTitle, Box::new(move || {
-                    report.with_value(|r| r.title.clone()).unwrap_or_else(unknown)
+                    read(report, |r| r.title.clone()).unwrap_or_else(unknown)
                 }))}
             </dl>
             {(!notes.is_empty()).then(|| view! {
@@ -345,10 +362,10 @@ fn Metadata(report: StoredValue<Report>, card: Memo<ReportCard>) -> impl IntoVie
 
 /// The report's people, each a link to the list filtered by that person.
 #[component]
-fn People(report: StoredValue<Report>) -> impl IntoView {
+fn People(report: StoredValue<Doc>) -> impl IntoView {
     let explorer = use_explorer();
     let lang = explorer.lang;
-    let people = report.with_value(|r| r.people.clone());
+    let people = read(report, |r| r.people.clone());
     (!people.is_empty()).then(|| {
         let items = people
             .into_iter()
@@ -380,10 +397,10 @@ fn People(report: StoredValue<Report>) -> impl IntoView {
 
 /// The report's topics, each a link to the list filtered by that topic.
 #[component]
-fn Topics(report: StoredValue<Report>) -> impl IntoView {
+fn Topics(report: StoredValue<Doc>) -> impl IntoView {
     let explorer = use_explorer();
     let lang = explorer.lang;
-    let topics = report.with_value(report_topics);
+    let topics = read(report, report_topics);
     (!topics.is_empty()).then(|| {
         let items = topics
             .into_iter()

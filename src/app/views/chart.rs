@@ -17,6 +17,7 @@ use crate::app::views::compare::report_heading;
 use crate::app::views::{
     city_label, figure_paragraph, figure_text, qualifier_label, reader_state, tr, NavLink,
 };
+use crate::core::decimal::{fixed, shortest};
 use crate::core::figures::{
     format_vi, nice_count_scale, nice_scale, reports_per_city_year, rows_of, FigureRef, FigureRow,
 };
@@ -38,7 +39,7 @@ const AXIS_H: f64 = 26.0;
 const MAX_LABEL: usize = 24;
 
 fn fmt(v: f64) -> String {
-    format!("{v:.1}")
+    fixed(v, 1)
 }
 
 fn cut(label: &str) -> String {
@@ -239,7 +240,7 @@ pub fn unit_chart(
                 <svg
                     role="img"
                     aria-labelledby="chart-unit-title"
-                    viewBox=format!("0 0 {UNIT_W} {}", fmt(height))
+                    viewBox=format!("0 0 {} {}", shortest(UNIT_W), fmt(height))
                     width=fmt(UNIT_W)
                     height=fmt(height)
                     class="chart-svg"
@@ -424,7 +425,7 @@ pub fn ReportsChart(
                 <svg
                     role="img"
                     aria-labelledby="chart-years-title"
-                    viewBox=format!("0 0 {} {YEARS_H}", fmt(width))
+                    viewBox=format!("0 0 {} {}", fmt(width), shortest(YEARS_H))
                     width=fmt(width)
                     height=fmt(YEARS_H)
                     class="chart-svg"

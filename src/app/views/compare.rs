@@ -17,6 +17,7 @@ use crate::core::compare::{
     distinctive_terms_cached, matched_figures, side_summary, topic_shares, Caveat, Distinctive,
     FigureRef, SideSummary, Term, TermCache, TermOptions, UnitMatch,
 };
+use crate::core::decimal::{fixed, shortest};
 use crate::core::figures::{format_vi, plain_number};
 use crate::core::fnv::FnvSet;
 use crate::core::i18n::Lang;
@@ -45,7 +46,7 @@ fn percent(share: f64, lang: Lang) -> String {
     let v = (share * 1000.0).round() / 10.0;
     match lang {
         Lang::Vi => format!("{}%", format_vi(v)),
-        Lang::En => format!("{v}%"),
+        Lang::En => format!("{}%", shortest(v)),
     }
 }
 
@@ -54,7 +55,7 @@ fn score(z: f64, lang: Lang) -> String {
     let v = (z * 100.0).round() / 100.0;
     match lang {
         Lang::Vi => format_vi(v),
-        Lang::En => format!("{v}"),
+        Lang::En => shortest(v),
     }
 }
 
@@ -344,7 +345,7 @@ fn topics_section(
                     <div class=format!("bar-line side-{side} city-{}", city.as_str())>
                         <span class="visually-hidden">{format!("{name}: ")}</span>
                         <span class="bar-track" aria-hidden="true">
-                            <span class="bar-fill" style:width=format!("{:.2}%", share * 100.0)></span>
+                            <span class="bar-fill" style:width=format!("{}%", fixed(share * 100.0, 2))></span>
                         </span>
                         <span class="bar-num">{count}</span>
                     </div>

@@ -11,15 +11,13 @@ pub mod city;
 pub mod date;
 pub mod people;
 
-use std::collections::BTreeMap;
-
 use super::clean;
 use super::diag::Diagnostic;
 use super::figures;
 use super::read::Text;
 use super::topics::{Tagger, TopicDef};
 use crate::core::fnv::FnvMap;
-use crate::core::model::{Figure, Paragraph, ParagraphKind, Provenance, Report};
+use crate::core::model::{Figure, Paragraph, ParagraphKind, Provenance, ProvenanceMap, Report};
 use crate::core::text::{for_each_word, toned_key, toned_phrase, toned_words, Word};
 
 /// The fields whose provenance the bundle records.
@@ -217,7 +215,7 @@ pub fn build_report_in(
         provenance: FIELDS
             .iter()
             .map(|f| ((*f).to_owned(), Provenance::Inferred))
-            .collect::<BTreeMap<_, _>>(),
+            .collect::<ProvenanceMap>(),
         notes: Vec::new(),
         figures: figures_of(&paragraphs, &tokens, &flags),
         paragraphs,
