@@ -3,9 +3,12 @@
 //
 // Usage: node tests/bench/browser-bench.mjs [--smoke] [--reports N] [--seed S] [--loads N]
 //          [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh] [--views-only]
+//          [--typing-only]
 // (`make bench-browser` builds dist/ and runs it; `make test` runs it with --smoke.)
 // --views-only runs part 6 alone (the compare and figures views on the N-report site, about
-// 2 minutes at 10k) and writes target/bench/results-views.json.
+// 2 minutes at 10k) and writes target/bench/results-views.json. --typing-only runs part 5
+// alone (the typed query script on the N-report site, then on the empty page: about a minute)
+// and writes target/bench/results-typing.json, for A/B runs of the keystroke path.
 //
 // What it serves. dist/ as `make dist` built it (the seed bundle: "seed site"), and a copy of
 // dist/ whose bundle.json is a synthetic corpus of N reports (default 10,000, seed 42: `danvan
@@ -149,6 +152,7 @@ function parseArgs(argv) {
     if (a === '--smoke') o.smoke = true;
     else if (a === '--fresh') o.fresh = true;
     else if (a === '--views-only') o.viewsOnly = true;
+    else if (a === '--typing-only') o.typingOnly = true;
     else if (a === '--reports') o.reports = int();
     else if (a === '--seed') o.seed = int();
     else if (a === '--loads') o.loads = int();
@@ -157,7 +161,7 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = value();
     else if (a === '-h' || a === '--help') {
       console.log('usage: node tests/bench/browser-bench.mjs [--smoke] [--reports N] [--seed S] ' +
-        '[--loads N] [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh] [--views-only]');
+        '[--loads N] [--repeat R] [--view-timeout SECONDS] [--out FILE] [--fresh] [--views-only] [--typing-only]');
       process.exit(0);
     } else throw new Error(`unknown argument "${a}"`);
   }
@@ -166,7 +170,7 @@ function parseArgs(argv) {
   o.repeat ??= o.smoke ? 2 : 7;
   o.viewTimeoutMs ??= o.smoke ? 20_000 : 120_000;
   o.out ??= join(REPO, 'target', 'bench',
-    o.smoke ? 'results-smoke.json' : o.viewsOnly ? 'results-views.json' : 'results.json');
+    o.smoke ? 'results-smoke.json' : o.viewsOnly ? 'results-views.json' : o.typingOnly ? 'results-typing.json' : 'results.json');
   o.queries = o.smoke ? SMOKE_QUERIES : QUERIES;
   // MiniSearch samples per query (cheap, so more of them).
   o.msRepeat = o.smoke ? 3 : 30;
@@ -789,7 +793,7 @@ function roundAll(obj) {
   return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
 }
 
-async function searchPage(browser, server, o) {
+async function searchPage(browser, server, o, { typingOnly = false } = {}) {
   const { context, page } = await newPage(browser, 'search page');
   try {
     await page.goto(server.url, { waitUntil: 'commit', timeout: o.loadTimeoutMs });
@@ -804,6 +808,7 @@ async function searchPage(browser, server, o) {
     }));
     log('typing the query script');
     const keys = await typing(page, o);
+    if (typingOnly) return { measures, keys };
     log('timing our search per query');
     const ours = await ourQueries(page, o);
     log('MiniSearch in the same page');
@@ -943,6 +948,20 @@ function viewLines(r) {
   });
 }
 
+/** The keystroke rows of a summary table (`pad` fills the seed site's column, if any). */
+function keystrokeLines(r, pad = '') {
+  const k = r.search.keystrokeMs;
+  const kr = r.search.keystrokeRunMs;
+  const kf = r.search.keystrokeFloorMs;
+  const ev = (e) => `${e.atLeast16} of ${e.n} keystrokes at 16 ms or more; p95 ${e.p95 >= 16 ? `${e.p95} ms` : '< 16 ms'} (max ${e.max >= 16 ? `${e.max} ms` : '< 16 ms'})`;
+  return [
+    `| keystroke → painted results, p50 / p95 (${k.n} keystrokes) | ${pad}${k.median} / ${k.p95} ms (max ${k.max}) |`,
+    `| of which the query (danvan:run), p50 / p95 | ${pad}${kr.median} / ${kr.p95} ms |`,
+    `| the same probe on an empty page (its floor), p50 / p95 | ${pad}${kf.median} / ${kf.p95} ms (max ${kf.max}) |`,
+    `| Event Timing (the browser's keydown → next paint, as INP) | ${pad}${ev(r.search.keystrokeEventMs)}; an empty page: ${ev(r.search.keystrokeFloorEventMs)} |`,
+  ];
+}
+
 function markdown(r) {
   const lines = [];
   const m = r.machine;
@@ -967,14 +986,7 @@ function markdown(r) {
   row('navigation → search index built (search ready)', 'indexEndMs');
   lines.push(`| wasm memory after load | ${fmtBytes(r.loads.seed.wasmMemoryBytes)} | ${fmtBytes(r.loads.synthetic.wasmMemoryBytes)} |`);
   lines.push(`| JS heap used after load | ${fmtBytes(r.loads.seed.jsHeapUsedBytes)} | ${fmtBytes(r.loads.synthetic.jsHeapUsedBytes)} |`);
-  const k = r.search.keystrokeMs;
-  lines.push(`| keystroke → painted results, p50 / p95 (${k.n} keystrokes) | | ${k.median} / ${k.p95} ms (max ${k.max}) |`);
-  const kr = r.search.keystrokeRunMs;
-  lines.push(`| of which the query (danvan:run), p50 / p95 | | ${kr.median} / ${kr.p95} ms |`);
-  const kf = r.search.keystrokeFloorMs;
-  lines.push(`| the same probe on an empty page (its floor), p50 / p95 | | ${kf.median} / ${kf.p95} ms (max ${kf.max}) |`);
-  const ev = (e) => `${e.atLeast16} of ${e.n} keystrokes at 16 ms or more; p95 ${e.p95 >= 16 ? `${e.p95} ms` : '< 16 ms'} (max ${e.max >= 16 ? `${e.max} ms` : '< 16 ms'})`;
-  lines.push(`| Event Timing (the browser's keydown → next paint, as INP) | | ${ev(r.search.keystrokeEventMs)}; an empty page: ${ev(r.search.keystrokeFloorEventMs)} |`);
+  lines.push(...keystrokeLines(r, '| '));
   lines.push(...viewLines(r));
   lines.push('');
   lines.push(`| query | results (ours) | ours: danvan:run median | MiniSearch ${r.minisearch.version}: hits, median | ours / MiniSearch |`, '|---|---|---|---|---|');
@@ -1002,7 +1014,7 @@ async function main() {
   const synthServer = await serveStatic(site);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   try {
-    const result = { options: { reports: o.reports, seed: o.seed, loads: o.loads, repeat: o.repeat, smoke: o.smoke, viewTimeoutMs: o.viewTimeoutMs, queries: o.queries, viewsOnly: Boolean(o.viewsOnly) } };
+    const result = { options: { reports: o.reports, seed: o.seed, loads: o.loads, repeat: o.repeat, smoke: o.smoke, viewTimeoutMs: o.viewTimeoutMs, queries: o.queries, viewsOnly: Boolean(o.viewsOnly), typingOnly: Boolean(o.typingOnly) } };
     result.machine = await machine(browser.version());
     log(`machine: ${JSON.stringify(result.machine)}`);
     if (o.viewsOnly) {
@@ -1014,6 +1026,24 @@ async function main() {
       const m = result.machine;
       console.log(`Views benchmark, ${m.date.slice(0, 10)}: ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit?.slice(0, 7)}${m.dirty ? ' (dirty)' : ''}, load average at start ${m.loadavg}.\n`);
       console.log(['| measure | | ' + `${o.reports} reports |`, '|---|---|---|', ...viewLines(result)].join('\n'));
+      console.log(`\nwritten: ${relative(REPO, o.out)} (${result.elapsedS} s)`);
+      return;
+    }
+
+    if (o.typingOnly) {
+      const s = await searchPage(browser, synthServer, o, { typingOnly: true });
+      result.search = { ...s.measures, keystrokeMs: s.keys.keystrokeMs, keystrokeRunMs: s.keys.keystrokeRunMs, keystrokeEventMs: s.keys.keystrokeEventMs, typed: s.keys.perQuery };
+      log('the keystroke probe on an empty page (its floor)');
+      const floor = await keystrokeFloor(browser, o);
+      result.search.keystrokeFloorMs = floor.keystrokeMs;
+      result.search.keystrokeFloorEventMs = floor.keystrokeEventMs;
+      result.elapsedS = round((Date.now() - t0) / 1000, 1);
+      result.failures = failures;
+      await mkdir(join(o.out, '..'), { recursive: true });
+      await writeFile(o.out, JSON.stringify(result, null, 2) + '\n');
+      const m = result.machine;
+      console.log(`Typing benchmark, ${m.date.slice(0, 10)}: ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit?.slice(0, 7)}${m.dirty ? ' (dirty)' : ''}, load average at start ${m.loadavg}.\n`);
+      console.log(['| measure | ' + `${o.reports} reports |`, '|---|---|', ...keystrokeLines(result)].join('\n'));
       console.log(`\nwritten: ${relative(REPO, o.out)} (${result.elapsedS} s)`);
       return;
     }
