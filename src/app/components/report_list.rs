@@ -106,9 +106,14 @@ pub fn ReportList() -> impl IntoView {
     // background task after that frame is painted, so a keystroke's frame holds only the rows
     // it shows.
     let built = RwSignal::new((0u64, 0usize));
+    // Where the list starts in the window, measured after a page of rows was painted (layout
+    // is clean then, so reading it costs nothing): the first frame of the next answer builds
+    // the rows from there down to the window's bottom, not a whole window of them.
+    let list = NodeRef::<leptos::html::Ol>::new();
+    let list_top = StoredValue::new(None::<f64>);
     let limit = Memo::new(move |_| {
         let want = shown.get();
-        let first = first_rows(viewport_height());
+        let first = first_rows(viewport_height(), list_top.get_value());
         match built.get() {
             (a, n) if a == answer.get() => n.max(first).min(want),
             _ => first.min(want),
@@ -128,6 +133,9 @@ pub fn ReportList() -> impl IntoView {
         // Background tasks: the next keystroke, and everything else the page does, go first.
         leptos::task::spawn_local(async move {
             after_paint().await;
+            if let Some(ol) = list.get_untracked() {
+                list_top.set_value(Some(ol.get_bounding_client_rect().top()));
+            }
             loop {
                 background_task().await;
                 let (now, want) = (limit.get_untracked(), shown.get_untracked());
@@ -231,7 +239,7 @@ pub fn ReportList() -> impl IntoView {
             <Show when=move || results.with(|r| !r.pending)>
             <ResultCount count/>
             <Show when=move || { count.get() > 0 } fallback=move || view! { <p class="empty">{empty_text}</p> }>
-                <ol class="report-list" aria-busy=move || busy().then_some("true")>
+                <ol class="report-list" aria-busy=move || busy().then_some("true") node_ref=list>
                     <For
                         each=move || entries.with(|rows| rows.entries.clone())
                         // Keyed by what a row shows (card, highlighted heading, snippets), so
