@@ -181,10 +181,11 @@ pub fn Loaded(
     });
 
     let view = Memo::new(move |_| state.with(|s| s.view));
-    let page = Memo::new(move |_| state.with(|s| (s.view, s.doc.clone())));
     // A new page starts at its top, unless a paragraph is asked for (the reader scrolls there).
+    // (The effect compares the page itself rather than through a memo of it: one memo type
+    // less in the wasm; it only runs on a state change, as the memo did.)
     Effect::new(move |previous: Option<(View, Option<String>)>| {
-        let now = page.get();
+        let now = state.with(|s| (s.view, s.doc.clone()));
         if previous.is_some_and(|p| p != now) && state.with_untracked(|s| s.p.is_none()) {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
