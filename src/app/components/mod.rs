@@ -40,15 +40,6 @@ use crate::core::query::{Catalog, Prepared};
 use crate::core::search::{IndexBuilder, SearchIndex};
 use crate::core::url::{View, ViewState};
 
-/// What the page can show while loading: nothing yet, the explorer (from the catalog or the
-/// bundle, whichever came first), or the bundle's load error.
-#[derive(Debug, Clone, PartialEq)]
-enum Stage {
-    Loading,
-    Ready,
-    Failed(LoadError),
-}
-
 /// The whole page: header, then the loading state, the load error or the explorer.
 /// It reads the URL state first (so the language is right while loading), fetches the catalog
 /// and the bundle at once, and provides the UI language and the URL state by context. The
@@ -70,20 +61,29 @@ pub fn App() -> impl IntoView {
     let bundle = RwSignal::new(None::<Result<Arc<Bundle>, LoadError>>);
     leptos::task::spawn_local(async move { catalog.set(Some(load_catalog(CATALOG_URL).await)) });
     leptos::task::spawn_local(async move { bundle.set(Some(load_bundle(BUNDLE_URL).await)) });
-    let stage = Memo::new(move |_| match (bundle.get(), catalog.get()) {
-        (Some(Err(error)), _) => Stage::Failed(error),
-        (Some(Ok(_)), _) | (_, Some(Some(_))) => Stage::Ready,
-        _ => Stage::Loading,
+    // What the page can show: the bundle's load error, else the explorer (from the catalog or
+    // the bundle, whichever came first), else the loading line. Two `bool` memos rather than
+    // one of a three-state enum: the same re-renders (each flips once at most), one memo type
+    // less in the wasm.
+    let failed = Memo::new(move |_| bundle.with(|b| matches!(b, Some(Err(_)))));
+    let ready = Memo::new(move |_| {
+        bundle.with(|b| matches!(b, Some(Ok(_)))) || catalog.with(|c| matches!(c, Some(Some(_))))
     });
 
     view! {
         <Header/>
         <main id="main" class="wrap">
-            {move || match stage.get() {
-                Stage::Loading => view! { <Loading/> }.into_any(),
-                Stage::Failed(error) => view! { <LoadFailed error/> }.into_any(),
-                Stage::Ready => {
-                    // Rendered once: `stage` stays Ready when the bundle follows the catalog.
+            {move || {
+                let error = failed
+                    .get()
+                    .then(|| bundle.with_untracked(|b| b.as_ref()?.as_ref().err().cloned()))
+                    .flatten();
+                if let Some(error) = error {
+                    view! { <LoadFailed error/> }.into_any()
+                } else if !ready.get() {
+                    view! { <Loading/> }.into_any()
+                } else {
+                    // Rendered once: `ready` stays true when the bundle follows the catalog.
                     let first = match (bundle.with_untracked(parsed), catalog.get_untracked().flatten()) {
                         (Some(bundle), _) => Arc::new(Catalog::new(&bundle)),
                         (None, Some(catalog)) => catalog,
