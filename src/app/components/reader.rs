@@ -258,7 +258,7 @@ fn paragraph_view(
             id=format!("p-{i}")
             class=class
             data-paragraph=i.to_string()
-            data-kind=format!("{kind:?}").to_ascii_lowercase()
+            data-kind=kind.as_str()
             tabindex="-1"
             class:marked=marked
             aria-current=move || marked().then_some("true")
@@ -322,7 +322,7 @@ fn Metadata(report: StoredValue<Doc>, card: Memo<ReportCard>) -> impl IntoView {
                 <dd>
                     {value}
                     {provenance.map(|p| view! {
-                        <span class="provenance" class:curated=p == Provenance::Curated data-provenance=format!("{p:?}").to_ascii_lowercase()>
+                        <span class="provenance" class:curated=p == Provenance::Curated data-provenance=p.as_str()>
                             {move || lang.get().provenance(p)}
                         </span>
                     })}
