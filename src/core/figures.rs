@@ -10,10 +10,10 @@ use crate::core::decimal;
 use crate::core::fnv::FnvMap;
 use crate::core::model::{Bundle, City, Figure, Qualifier, Report};
 use crate::core::sort;
+use crate::core::sorted_map::SortedMap;
 use crate::core::text;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The matching key of a unit: its toned phrase ("Mô hình" → "mô hình"). Units made only of
@@ -54,7 +54,7 @@ fn period_year(period: &str) -> Option<i32> {
 /// The most frequent of several surface forms; ties go to the form with fewer capitals ("Mô
 /// hình" over "MÔ HÌNH"), then to the first in Vietnamese order, so the choice does not depend
 /// on the order reports were read in.
-pub(crate) fn most_frequent_form(forms: &BTreeMap<String, usize>) -> String {
+pub(crate) fn most_frequent_form(forms: &SortedMap<String, usize>) -> String {
     let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
     let better = |a: (&String, usize), b: (&String, usize)| {
         b.1.cmp(&a.1)
@@ -327,7 +327,7 @@ pub fn units(bundle: &Bundle, reports: &[usize]) -> Vec<(String, usize)> {
             *written.entry(f.unit.as_str()).or_default() += 1;
         }
     }
-    let mut groups: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut groups: SortedMap<String, SortedMap<String, usize>> = SortedMap::new();
     for (unit, n) in written {
         *groups
             .entry(unit_key(unit))

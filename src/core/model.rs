@@ -719,11 +719,17 @@ mod tests {
         use ParagraphKind::*;
         for kind in [Title, Kicker, Byline, Body, Caption, Boilerplate] {
             assert_eq!(kind.as_str(), format!("{kind:?}").to_ascii_lowercase());
-            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.as_str()));
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.as_str())
+            );
         }
         for p in [Provenance::Inferred, Provenance::Curated] {
             assert_eq!(p.as_str(), format!("{p:?}").to_ascii_lowercase());
-            assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{}\"", p.as_str()));
+            assert_eq!(
+                serde_json::to_string(&p).unwrap(),
+                format!("\"{}\"", p.as_str())
+            );
         }
     }
 
