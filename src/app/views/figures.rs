@@ -86,12 +86,13 @@ pub fn FiguresView() -> impl IntoView {
     let bundle = bundle_of(&ex);
     let (state, results, lang) = (ex.state, ex.results, ex.lang);
 
-    let sort = Memo::new(move |_| state.with(|s| s.sort.as_deref().and_then(SortKey::parse)));
+    // The sort is read from the state where it is used, not through a memo of its own: both
+    // readers follow the whole state anyway (one memo type less in the wasm).
+    let sort_of = |s: &ViewState| s.sort.as_deref().and_then(SortKey::parse);
     let table = {
         let bundle = bundle.clone();
         Memo::new(move |_| {
-            let unit = state.with(|s| s.unit.clone());
-            let key = sort.get();
+            let (unit, key) = state.with(|s| (s.unit.clone(), sort_of(s)));
             // The figures as references: a row with its sentence is built only for the page
             // shown and for the exports.
             timed("figures:table", || {
@@ -247,7 +248,7 @@ pub fn FiguresView() -> impl IntoView {
             {move || {
                 let s = state.get();
                 let l = lang.get();
-                let key = sort.get();
+                let key = sort_of(&s);
                 let n = requested.get();
                 timed("figures:render-table", || table.with(|t| figures_table(&b_table, &s, t, key, l, (n, requested))))
             }}
