@@ -11,8 +11,8 @@ use crate::app::views::chart::{unit_chart, ReportsChart};
 use crate::app::views::compare::report_heading;
 use crate::app::views::download::download_text;
 use crate::app::views::{
-    bundle_of, city_label, figure_paragraph, figure_text, marked, qualifier_label, reader_state,
-    timed, tr, NavLink,
+    bundle_of, city_label, figure_paragraph, figure_text, marked, nav_link, qualifier_label,
+    reader_state, timed, tr,
 };
 use crate::core::figures::{
     export_file_name, figure_refs, plain_number, refs_by_city_period, reports_to_csv, rows_of,
@@ -391,7 +391,7 @@ fn figures_table(
                     <td class="fig-period" data-label=column_label(Column::Period, lang)>{r.period.clone().unwrap_or_default()}</td>
                     <td class=format!("city city-{}", r.city.as_str()) data-label=column_label(Column::City, lang)>{city_label(r.city, lang)}</td>
                     <td class="fig-report" data-label=column_label(Column::Report, lang)>
-                        <NavLink to class="figure-source">{title}</NavLink>
+                        {nav_link(to, "figure-source", title)}
                     </td>
                     <td class="fig-date" data-label=column_label(Column::Date, lang)>{date}</td>
                     <td class="fig-sentence" data-label=tr(lang, "Câu nguồn", "Sentence")>

@@ -121,6 +121,22 @@ pub(crate) fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
     out
 }
 
+/// A link to another view state with a text label: a real `href`, and a plain click navigates
+/// in place. The same `<a>` as [`NavLink`], as a plain function of a `String`: no boxed
+/// children per call site.
+pub(crate) fn nav_link(to: ViewState, class: &'static str, label: String) -> impl IntoView {
+    let link = href(&to);
+    view! {
+        <a
+            href=link
+            class=class
+            on:click=move |ev: MouseEvent| follow(&ev, to.clone())
+        >
+            {label}
+        </a>
+    }
+}
+
 /// A link to another view state: a real `href`, and a plain click navigates in place.
 #[component]
 pub(crate) fn NavLink(
