@@ -317,8 +317,9 @@ pub fn rows(bundle: &Bundle, reports: &[usize], unit: Option<&str>) -> Vec<Figur
 /// The units of the given reports' figures with how many figures each has: most figures first,
 /// then in Vietnamese order. Each unit is shown in its most frequent written form.
 pub fn units(bundle: &Bundle, reports: &[usize]) -> Vec<(String, usize)> {
-    // Counted per written unit first (a few dozen), then grouped by key.
-    let mut written: FnvMap<&str, usize> = FnvMap::default();
+    // Counted per written unit first (a few dozen), then grouped by key. (`u32` counts: the
+    // map type the catalog and compare use already.)
+    let mut written: FnvMap<&str, u32> = FnvMap::default();
     for &ri in reports {
         let Some(r) = bundle.reports.get(ri) else {
             continue;
@@ -333,7 +334,7 @@ pub fn units(bundle: &Bundle, reports: &[usize]) -> Vec<(String, usize)> {
             .entry(unit_key(unit))
             .or_default()
             .entry(unit.to_owned())
-            .or_default() += n;
+            .or_default() += n as usize;
     }
     let mut out: Vec<(String, usize)> = groups
         .values()
