@@ -789,9 +789,10 @@ fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
     let periods = |side: &[&crate::core::model::Figure]| {
         let mut keys: Vec<String> = Vec::new();
         let mut shown = Vec::new();
-        let mut written: FnvSet<&str> = FnvSet::default();
+        // A map to nothing of a type the wasm has, rather than a set type of its own.
+        let mut written: FnvMap<&str, u32> = FnvMap::default();
         for p in side.iter().filter_map(|f| f.period.as_deref()) {
-            if written.insert(p) {
+            if written.insert(p, 0).is_none() {
                 let key = period_key(p);
                 if !keys.contains(&key) {
                     keys.push(key);
