@@ -257,7 +257,8 @@ pub struct FigureRef {
 /// written unit: a corpus writes a few dozen units over tens of thousands of figures.
 struct UnitFilter<'b> {
     wanted: Option<String>,
-    seen: FnvMap<&'b str, bool>,
+    /// 1 for a unit that matches, 0 for one that does not (`u32`: a map type the wasm has).
+    seen: FnvMap<&'b str, u32>,
 }
 
 impl<'b> UnitFilter<'b> {
@@ -275,7 +276,8 @@ impl<'b> UnitFilter<'b> {
         *self
             .seen
             .entry(unit)
-            .or_insert_with(|| unit_key(unit) == wanted)
+            .or_insert_with(|| u32::from(unit_key(unit) == wanted))
+            == 1
     }
 }
 
