@@ -19,7 +19,6 @@ use crate::core::compare::{
 };
 use crate::core::decimal::{fixed, shortest};
 use crate::core::figures::{format_vi, plain_number};
-use crate::core::fnv::FnvSet;
 use crate::core::i18n::Lang;
 use crate::core::meta::{first_sentence, shorten};
 use crate::core::model::{Bundle, City, ParagraphKind, Report};
@@ -675,9 +674,15 @@ fn kwic_section(
     let column = |side: &'static str, summary: &SideSummary, name: &str| {
         // Highlights are built report by report, best first, only until the lines to show are
         // found: with thousands of matching reports, the rest are only counted.
-        let in_side: FnvSet<usize> = summary.reports.iter().copied().collect();
+        // The side's reports as a flag per report (no hash set type of its own in the wasm).
+        let mut in_side = vec![false; bundle.reports.len()];
+        for &r in &summary.reports {
+            if let Some(flag) = in_side.get_mut(r) {
+                *flag = true;
+            }
+        }
         let matching: Vec<usize> = (0..results.rows.len())
-            .filter(|&i| in_side.contains(&results.rows[i]))
+            .filter(|&i| in_side.get(results.rows[i]).copied().unwrap_or(false))
             .collect();
         let mut lines = Vec::new();
         let mut used = 0;
