@@ -743,8 +743,10 @@ type ByUnit = (
 fn figures_by_unit(bundle: &Bundle, side: &[usize]) -> ByUnit {
     let (mut keys, mut groups): ByUnit = Default::default();
     // The group of each written unit, found once: a side states a few dozen units over
-    // thousands of figures. `None`: a unit without a key, left out.
-    let mut slots: FnvMap<&str, Option<usize>> = FnvMap::default();
+    // thousands of figures. `NO_GROUP`: a unit without a key, left out. (`u32` group numbers:
+    // a map type the wasm has.)
+    const NO_GROUP: u32 = u32::MAX;
+    let mut slots: FnvMap<&str, u32> = FnvMap::default();
     for &ri in side {
         let Some(r) = bundle.reports.get(ri) else {
             continue;
@@ -752,11 +754,16 @@ fn figures_by_unit(bundle: &Bundle, side: &[usize]) -> ByUnit {
         for (fi, f) in r.figures.iter().enumerate() {
             let slot = *slots.entry(f.unit.as_str()).or_insert_with(|| {
                 let key = unit_key(&f.unit);
-                (!key.is_empty()).then(|| *keys.entry(key).or_insert(groups.len()))
+                if key.is_empty() {
+                    NO_GROUP
+                } else {
+                    *keys.entry(key).or_insert(groups.len()) as u32
+                }
             });
-            let Some(slot) = slot else {
+            if slot == NO_GROUP {
                 continue;
-            };
+            }
+            let slot = slot as usize;
             if slot == groups.len() {
                 groups.push(Default::default());
             }
