@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::context::{flush_url, follow, href, use_explorer};
+use crate::app::context::{effect, flush_url, follow, href, use_explorer};
 use crate::app::i18n::Msg;
 use crate::core::url::View;
 
@@ -62,7 +62,7 @@ pub fn CopyLink() -> impl IntoView {
     let copied = RwSignal::new(None::<String>);
     // Any navigation makes an earlier "copied" stale.
     let state = use_explorer().state;
-    Effect::new(move |_| {
+    effect(move || {
         state.track();
         copied.set(None);
     });
@@ -93,7 +93,7 @@ pub fn CopyLink() -> impl IntoView {
         });
     };
     // Select the fallback field's text as soon as it appears, ready for Ctrl+C.
-    Effect::new(move |_| {
+    effect(move || {
         let fallback = copied.with(|c| c.as_deref().is_some_and(|c| c != COPIED));
         if let (true, Some(input)) = (fallback, field.get()) {
             // After this render, when the field holds its value.

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::card::format_date;
-use crate::app::context::{navigate, use_explorer};
+use crate::app::context::{effect, navigate, use_explorer};
 use crate::app::paging::visible;
 use crate::app::views::chart::{unit_chart, ReportsChart};
 use crate::app::views::compare::report_heading;
@@ -131,7 +131,7 @@ pub fn FiguresView() -> impl IntoView {
     // The unit chart draws a few bars per place at first (a unit can have thousands of
     // figures); more on request, and again a few when the unit or the filters change.
     let bars = RwSignal::new(CHART_BARS);
-    Effect::new(move |_| {
+    effect(move || {
         chart_groups.track();
         bars.set(CHART_BARS);
     });
@@ -139,7 +139,7 @@ pub fn FiguresView() -> impl IntoView {
     // The table shows a page of rows at a time (tens of thousands at corpus scale); a new
     // filter, unit or sort starts again from the first page. The exports hold every row.
     let requested = RwSignal::new(FIGURE_PAGE);
-    Effect::new(move |_| {
+    effect(move || {
         table.track();
         requested.set(FIGURE_PAGE);
     });
