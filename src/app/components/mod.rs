@@ -24,11 +24,12 @@ pub use report_list::{render_pieces, ListView, ReportList, ResultCount};
 pub use search::SearchBox;
 pub use status::{LoadFailed, Loading};
 
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::context::{sync_document_language, Explorer, UrlState};
+use crate::app::context::{effect, sync_document_language, Explorer, UrlState};
 use crate::app::i18n::Msg;
 use crate::app::load::{load_bundle, load_catalog, mark, measure, warn};
 use crate::app::load_error::LoadError;
@@ -116,13 +117,16 @@ pub fn Loaded(
     let bundle = RwSignal::new(None::<Arc<Bundle>>);
     // Whether `first` was made from the bundle itself (it came before the catalog).
     let first_is_truth = text.with_untracked(|t| parsed(t).is_some());
-    // The bundle arrives once: hand it to the views, then index it.
-    Effect::new(move |taken: Option<bool>| {
-        if taken == Some(true) {
-            return true;
+    // The bundle arrives once: hand it to the views, then index it. (What the effect has done
+    // is kept in a `Cell` rather than returned as its value, so that it goes through the
+    // app's one `effect` helper.)
+    let taken = Cell::new(false);
+    effect(move || {
+        if taken.get() {
+            return;
         }
         let Some(loaded) = text.with(parsed) else {
-            return false;
+            return;
         };
         // The bundle is the truth and the catalog file only its cache: if they disagree (a
         // catalog left from another compilation) the list is redone from the bundle before
@@ -144,7 +148,7 @@ pub fn Loaded(
             prepared.set_value(Arc::new(Prepared::from_index(truth, index)));
             indexed.set(true);
         });
-        true
+        taken.set(true);
     });
     let state = Memo::new(move |_| url.state.get());
     // Only the search text and the filters decide the results: opening a report, switching
@@ -183,15 +187,17 @@ pub fn Loaded(
     let view = Memo::new(move |_| state.with(|s| s.view));
     // A new page starts at its top, unless a paragraph is asked for (the reader scrolls there).
     // (The effect compares the page itself rather than through a memo of it: one memo type
-    // less in the wasm; it only runs on a state change, as the memo did.)
-    Effect::new(move |previous: Option<(View, Option<String>)>| {
+    // less in the wasm; it only acts on a change of the page, as with the memo.)
+    // The page of the last run is kept in a `RefCell` (not returned): the app's one `effect`.
+    let previous = RefCell::new(None::<(View, Option<String>)>);
+    effect(move || {
         let now = state.with(|s| (s.view, s.doc.clone()));
-        if previous.is_some_and(|p| p != now) && state.with_untracked(|s| s.p.is_none()) {
+        let before = previous.replace(Some(now.clone()));
+        if before.is_some_and(|p| p != now) && state.with_untracked(|s| s.p.is_none()) {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
-        now
     });
     view! {
         <NavBar/>
