@@ -548,7 +548,9 @@ fn sorted_order<'a, T>(
 ) -> Vec<usize> {
     // A unit's or a period's key depends on its text alone, and a table of thousands of
     // figures names a few dozen of each: each is keyed once.
-    let mut known: FnvMap<&'a str, Option<Cell<'a>>> = FnvMap::default();
+    // (Text → number of its cell in `cells`: a map type the wasm has, not one of its own.)
+    let mut known: FnvMap<&'a str, u32> = FnvMap::default();
+    let mut cells: Vec<Option<Cell<'a>>> = Vec::new();
     let mut keyed: Vec<(Option<Cell<'a>>, usize)> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let cell = match fields(item) {
@@ -557,10 +559,11 @@ fn sorted_order<'a, T>(
                     Column::Unit => f.unit,
                     _ => f.period.unwrap_or(""),
                 };
-                known
-                    .entry(text)
-                    .or_insert_with(|| f.key(key.column))
-                    .clone()
+                let at = *known.entry(text).or_insert_with(|| {
+                    cells.push(f.key(key.column));
+                    (cells.len() - 1) as u32
+                });
+                cells[at as usize].clone()
             }
             f => f.and_then(|f| f.key(key.column)),
         };
