@@ -85,7 +85,7 @@ pub fn CopyLink() -> impl IntoView {
             return;
         }
         let promise = navigator.clipboard().write_text(&link);
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             match JsFuture::from(promise).await {
                 Ok(_) => copied.set(Some(COPIED.to_owned())),
                 Err(_) => copied.set(Some(link)),
