@@ -230,7 +230,7 @@ pub fn use_lang() -> Memo<Lang> {
 /// Keeps `<html lang>` and the document title in step with the UI language, so screen readers
 /// pronounce the interface in the right language.
 pub fn sync_document_language(lang: Memo<Lang>) {
-    Effect::new(move |_| {
+    effect(move || {
         let lang = lang.get();
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             document.set_title(lang.app_title());
@@ -240,4 +240,17 @@ pub fn sync_document_language(lang: Memo<Lang>) {
             }
         }
     });
+}
+
+/// An effect that runs `f` now and again whenever a signal it read changes, as
+/// `Effect::new(move |_| f())` does. Every such effect of the app goes through one boxed
+/// closure type, so Leptos's effect machinery is compiled once for all of them rather than
+/// once per effect (about 0.7 KB of wasm each).
+pub fn effect(f: impl Fn() + 'static) {
+    effect_boxed(Box::new(f));
+}
+
+#[inline(never)]
+fn effect_boxed(f: Box<dyn Fn()>) {
+    Effect::new(move |_| f());
 }

@@ -10,11 +10,11 @@ use crate::core::figures::{self, most_frequent_form, period_key, unit_key};
 use crate::core::fnv::{FnvMap, FnvSet};
 use crate::core::model::{Bundle, City, Label, ParagraphKind, Qualifier};
 use crate::core::sort;
+use crate::core::sorted_map::SortedMap;
 use crate::core::stats;
 use crate::core::text;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 // ---------------------------------------------------------------------------------------------
@@ -195,9 +195,9 @@ impl Default for TermOptions {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TermCounts {
     /// Count per term key (toned keys, a bigram's two joined by a space).
-    pub counts: BTreeMap<String, usize>,
+    pub counts: SortedMap<String, usize>,
     /// The written forms (lower case) of each term, with their counts.
-    pub forms: BTreeMap<String, BTreeMap<String, usize>>,
+    pub forms: SortedMap<String, SortedMap<String, usize>>,
     /// The sum of `counts`: the n of the log-odds formula.
     pub total: usize,
 }
@@ -232,18 +232,6 @@ impl Keys {
     fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-}
-
-/// The map of `pairs` (the last value wins for a repeated key, as with `collect`), built by
-/// inserting them one by one. Collecting into a `BTreeMap` sorts a `Vec` first, which compiles
-/// one more copy of the standard sort per element type (a few KB of wasm each); inserting
-/// reuses the map's insertion, which the app has anyway.
-fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (k, v) in pairs {
-        map.insert(k, v);
-    }
-    map
 }
 
 /// Whether a syllable can be a term: not a stop syllable, not a number, not a single letter.
@@ -383,28 +371,40 @@ impl<'a> Counter<'a> {
             entry.0 += n;
             *entry.1.entry((a.form, b.form)).or_default() += n;
         }
+        // Both maps built at once from their pairs (one sort each), not an insertion per
+        // term: a side has tens of thousands of terms.
+        let mut counts = Vec::with_capacity(unigrams.len() + bigrams.len());
+        let mut term_forms = Vec::with_capacity(unigrams.len() + bigrams.len());
         for (key, (count, by_form)) in unigrams {
             let key = toned[key as usize].clone();
-            out.forms.insert(
+            term_forms.push((
                 key.clone(),
-                map_of(
+                SortedMap::from_pairs(
                     by_form
                         .into_iter()
-                        .map(|(f, n)| (forms[f as usize].clone(), n)),
+                        .map(|(f, n)| (forms[f as usize].clone(), n))
+                        .collect(),
                 ),
-            );
-            out.counts.insert(key, count);
+            ));
+            counts.push((key, count));
         }
         for ((a, b), (count, by_form)) in bigrams {
             let key = format!("{} {}", toned[a as usize], toned[b as usize]);
-            out.forms.insert(
+            term_forms.push((
                 key.clone(),
-                map_of(by_form.into_iter().map(|((f, g), n)| {
-                    (format!("{} {}", forms[f as usize], forms[g as usize]), n)
-                })),
-            );
-            out.counts.insert(key, count);
+                SortedMap::from_pairs(
+                    by_form
+                        .into_iter()
+                        .map(|((f, g), n)| {
+                            (format!("{} {}", forms[f as usize], forms[g as usize]), n)
+                        })
+                        .collect(),
+                ),
+            ));
+            counts.push((key, count));
         }
+        out.counts = SortedMap::from_pairs(counts);
+        out.forms = SortedMap::from_pairs(term_forms);
         out
     }
 }
@@ -516,7 +516,7 @@ pub fn distinctive_scores(a: &TermCounts, b: &TermCounts, opts: &TermOptions) ->
 
 /// The keys of two maps in order, each once: a merge of the two sorted key sequences (the
 /// same as collecting both into a `BTreeSet`, without building one).
-fn merged_keys<'m, V>(a: &'m BTreeMap<String, V>, b: &'m BTreeMap<String, V>) -> Vec<&'m String> {
+fn merged_keys<'m, V>(a: &'m SortedMap<String, V>, b: &'m SortedMap<String, V>) -> Vec<&'m String> {
     let (mut a, mut b) = (a.keys().peekable(), b.keys().peekable());
     let mut out = Vec::new();
     loop {
@@ -732,19 +732,21 @@ pub struct UnitMatch {
 }
 
 /// A side's figures grouped by unit key: key → group number (in key order), and per group the
-/// figures and the count of each written form of the unit. A `BTreeMap<String, usize>` of
+/// figures and the count of each written form of the unit. A `SortedMap<String, usize>` of
 /// group numbers rather than a map of the groups themselves, because the wasm already holds
-/// that map type (term counts) and a new one costs a few KB.
+/// that map type (term counts) and a new one costs code.
 type ByUnit = (
-    BTreeMap<String, usize>,
-    Vec<(Vec<FigureRef>, BTreeMap<String, usize>)>,
+    SortedMap<String, usize>,
+    Vec<(Vec<FigureRef>, SortedMap<String, usize>)>,
 );
 
 fn figures_by_unit(bundle: &Bundle, side: &[usize]) -> ByUnit {
     let (mut keys, mut groups): ByUnit = Default::default();
     // The group of each written unit, found once: a side states a few dozen units over
-    // thousands of figures. `None`: a unit without a key, left out.
-    let mut slots: FnvMap<&str, Option<usize>> = FnvMap::default();
+    // thousands of figures. `NO_GROUP`: a unit without a key, left out. (`u32` group numbers:
+    // a map type the wasm has.)
+    const NO_GROUP: u32 = u32::MAX;
+    let mut slots: FnvMap<&str, u32> = FnvMap::default();
     for &ri in side {
         let Some(r) = bundle.reports.get(ri) else {
             continue;
@@ -752,11 +754,16 @@ fn figures_by_unit(bundle: &Bundle, side: &[usize]) -> ByUnit {
         for (fi, f) in r.figures.iter().enumerate() {
             let slot = *slots.entry(f.unit.as_str()).or_insert_with(|| {
                 let key = unit_key(&f.unit);
-                (!key.is_empty()).then(|| *keys.entry(key).or_insert(groups.len()))
+                if key.is_empty() {
+                    NO_GROUP
+                } else {
+                    *keys.entry(key).or_insert(groups.len()) as u32
+                }
             });
-            let Some(slot) = slot else {
+            if slot == NO_GROUP {
                 continue;
-            };
+            }
+            let slot = slot as usize;
             if slot == groups.len() {
                 groups.push(Default::default());
             }
@@ -789,9 +796,10 @@ fn caveats(bundle: &Bundle, a: &[FigureRef], b: &[FigureRef]) -> Vec<Caveat> {
     let periods = |side: &[&crate::core::model::Figure]| {
         let mut keys: Vec<String> = Vec::new();
         let mut shown = Vec::new();
-        let mut written: FnvSet<&str> = FnvSet::default();
+        // A map to nothing of a type the wasm has, rather than a set type of its own.
+        let mut written: FnvMap<&str, u32> = FnvMap::default();
         for p in side.iter().filter_map(|f| f.period.as_deref()) {
-            if written.insert(p) {
+            if written.insert(p, 0).is_none() {
                 let key = period_key(p);
                 if !keys.contains(&key) {
                     keys.push(key);
@@ -899,7 +907,7 @@ mod tests {
 
     #[test]
     fn merged_keys_are_the_ordered_union() {
-        let map = |keys: &[&str]| -> BTreeMap<String, usize> {
+        let map = |keys: &[&str]| -> SortedMap<String, usize> {
             keys.iter().map(|k| (k.to_string(), 1)).collect()
         };
         let cases: [(&[&str], &[&str]); 5] = [

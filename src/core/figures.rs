@@ -10,10 +10,10 @@ use crate::core::decimal;
 use crate::core::fnv::FnvMap;
 use crate::core::model::{Bundle, City, Figure, Qualifier, Report};
 use crate::core::sort;
+use crate::core::sorted_map::SortedMap;
 use crate::core::text;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The matching key of a unit: its toned phrase ("Mô hình" → "mô hình"). Units made only of
@@ -54,7 +54,7 @@ fn period_year(period: &str) -> Option<i32> {
 /// The most frequent of several surface forms; ties go to the form with fewer capitals ("Mô
 /// hình" over "MÔ HÌNH"), then to the first in Vietnamese order, so the choice does not depend
 /// on the order reports were read in.
-pub(crate) fn most_frequent_form(forms: &BTreeMap<String, usize>) -> String {
+pub(crate) fn most_frequent_form(forms: &SortedMap<String, usize>) -> String {
     let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
     let better = |a: (&String, usize), b: (&String, usize)| {
         b.1.cmp(&a.1)
@@ -257,7 +257,8 @@ pub struct FigureRef {
 /// written unit: a corpus writes a few dozen units over tens of thousands of figures.
 struct UnitFilter<'b> {
     wanted: Option<String>,
-    seen: FnvMap<&'b str, bool>,
+    /// 1 for a unit that matches, 0 for one that does not (`u32`: a map type the wasm has).
+    seen: FnvMap<&'b str, u32>,
 }
 
 impl<'b> UnitFilter<'b> {
@@ -275,7 +276,8 @@ impl<'b> UnitFilter<'b> {
         *self
             .seen
             .entry(unit)
-            .or_insert_with(|| unit_key(unit) == wanted)
+            .or_insert_with(|| u32::from(unit_key(unit) == wanted))
+            == 1
     }
 }
 
@@ -317,8 +319,9 @@ pub fn rows(bundle: &Bundle, reports: &[usize], unit: Option<&str>) -> Vec<Figur
 /// The units of the given reports' figures with how many figures each has: most figures first,
 /// then in Vietnamese order. Each unit is shown in its most frequent written form.
 pub fn units(bundle: &Bundle, reports: &[usize]) -> Vec<(String, usize)> {
-    // Counted per written unit first (a few dozen), then grouped by key.
-    let mut written: FnvMap<&str, usize> = FnvMap::default();
+    // Counted per written unit first (a few dozen), then grouped by key. (`u32` counts: the
+    // map type the catalog and compare use already.)
+    let mut written: FnvMap<&str, u32> = FnvMap::default();
     for &ri in reports {
         let Some(r) = bundle.reports.get(ri) else {
             continue;
@@ -327,13 +330,13 @@ pub fn units(bundle: &Bundle, reports: &[usize]) -> Vec<(String, usize)> {
             *written.entry(f.unit.as_str()).or_default() += 1;
         }
     }
-    let mut groups: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut groups: SortedMap<String, SortedMap<String, usize>> = SortedMap::new();
     for (unit, n) in written {
         *groups
             .entry(unit_key(unit))
             .or_default()
             .entry(unit.to_owned())
-            .or_default() += n;
+            .or_default() += n as usize;
     }
     let mut out: Vec<(String, usize)> = groups
         .values()
@@ -545,7 +548,9 @@ fn sorted_order<'a, T>(
 ) -> Vec<usize> {
     // A unit's or a period's key depends on its text alone, and a table of thousands of
     // figures names a few dozen of each: each is keyed once.
-    let mut known: FnvMap<&'a str, Option<Cell<'a>>> = FnvMap::default();
+    // (Text → number of its cell in `cells`: a map type the wasm has, not one of its own.)
+    let mut known: FnvMap<&'a str, u32> = FnvMap::default();
+    let mut cells: Vec<Option<Cell<'a>>> = Vec::new();
     let mut keyed: Vec<(Option<Cell<'a>>, usize)> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let cell = match fields(item) {
@@ -554,10 +559,11 @@ fn sorted_order<'a, T>(
                     Column::Unit => f.unit,
                     _ => f.period.unwrap_or(""),
                 };
-                known
-                    .entry(text)
-                    .or_insert_with(|| f.key(key.column))
-                    .clone()
+                let at = *known.entry(text).or_insert_with(|| {
+                    cells.push(f.key(key.column));
+                    (cells.len() - 1) as u32
+                });
+                cells[at as usize].clone()
             }
             f => f.and_then(|f| f.key(key.column)),
         };

@@ -13,6 +13,7 @@ pub mod query;
 pub mod search;
 pub mod snippet;
 pub mod sort;
+pub mod sorted_map;
 pub mod stats;
 pub mod text;
 pub mod unicode;

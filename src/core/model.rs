@@ -118,6 +118,17 @@ pub enum Provenance {
     Curated,
 }
 
+impl Provenance {
+    /// The name as the bundle writes it ("inferred", "curated"): the reader's
+    /// `data-provenance`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provenance::Inferred => "inferred",
+            Provenance::Curated => "curated",
+        }
+    }
+}
+
 /// Whether each metadata field of a report was inferred or curated, keyed by field name and
 /// kept in name order: a JSON object with its keys sorted, as a `BTreeMap` would write it. A
 /// report has five entries, so a sorted list serves, and the app does without a tree map type
@@ -259,6 +270,19 @@ impl ParagraphKind {
     /// Clutter is kept in the bundle but neither searched nor mined for figures.
     pub fn is_clutter(self) -> bool {
         matches!(self, ParagraphKind::Boilerplate)
+    }
+
+    /// The kind's name as the bundle writes it ("title", "body", …): the reader's
+    /// `data-kind` (the lowercase variant name, without formatting it through `Debug`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Title => "title",
+            ParagraphKind::Kicker => "kicker",
+            ParagraphKind::Byline => "byline",
+            ParagraphKind::Body => "body",
+            ParagraphKind::Caption => "caption",
+            ParagraphKind::Boilerplate => "boilerplate",
+        }
     }
 }
 
@@ -687,6 +711,25 @@ mod tests {
         };
         for bad in [r#"[]"#, r#"{"title":"x"}"#, r#"{"title":1}"#, r#"3"#] {
             assert_eq!(err(bad), tree_err(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn enum_names_are_the_wire_names_and_the_lowercase_variant_names() {
+        use ParagraphKind::*;
+        for kind in [Title, Kicker, Byline, Body, Caption, Boilerplate] {
+            assert_eq!(kind.as_str(), format!("{kind:?}").to_ascii_lowercase());
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.as_str())
+            );
+        }
+        for p in [Provenance::Inferred, Provenance::Curated] {
+            assert_eq!(p.as_str(), format!("{p:?}").to_ascii_lowercase());
+            assert_eq!(
+                serde_json::to_string(&p).unwrap(),
+                format!("\"{}\"", p.as_str())
+            );
         }
     }
 

@@ -114,7 +114,9 @@ pub struct Catalog {
     topic_ids: FnvMap<String, u32>,
     outlet_keys: FnvMap<String, u32>,
     person_keys: FnvMap<String, u32>,
-    report_ids: FnvMap<String, usize>,
+    /// Report numbers as `u32` (as the index keeps them): the map type of the facet keys, one
+    /// map type less in the wasm.
+    report_ids: FnvMap<String, u32>,
 }
 
 /// The distinct names of a facet: display names in Vietnamese collation order, the toned
@@ -129,22 +131,27 @@ struct Names<'a> {
 /// Collects distinct display names keyed by toned phrase (first spelling wins), then sorts them
 /// by Vietnamese collation.
 fn sorted_names<'a>(all: impl Iterator<Item = &'a str>) -> Names<'a> {
-    // Each spelling once, in order of first use.
+    // Each spelling once, in order of first use. (Both maps hold spelling numbers: the one
+    // map type `written` needs anyway, rather than two more in the wasm.)
     let mut spellings: Vec<&'a str> = Vec::new();
-    let mut met: FnvMap<&'a str, ()> = FnvMap::default();
+    let mut met: FnvMap<&'a str, u32> = FnvMap::default();
     for n in all {
-        if met.insert(n, ()).is_none() {
+        if met.insert(n, spellings.len() as u32).is_none() {
             spellings.push(n);
         }
     }
     let toned: Vec<String> = spellings.iter().map(|n| toned_phrase(n)).collect();
-    let mut seen: FnvMap<&str, &'a str> = FnvMap::default();
-    for (n, key) in spellings.iter().zip(&toned) {
+    // Each toned phrase → its first spelling's number.
+    let mut seen: FnvMap<&str, u32> = FnvMap::default();
+    for (i, key) in toned.iter().enumerate() {
         if !key.is_empty() {
-            seen.entry(key.as_str()).or_insert(n);
+            seen.entry(key.as_str()).or_insert(i as u32);
         }
     }
-    let mut pairs: Vec<(&str, &'a str)> = seen.into_iter().collect();
+    let mut pairs: Vec<(&str, &'a str)> = seen
+        .into_iter()
+        .map(|(key, i)| (key, spellings[i as usize]))
+        .collect();
     sort::sort_by(&mut pairs, |a, b| {
         collate(a.1, b.1).then_with(|| a.0.cmp(b.0))
     });
@@ -261,7 +268,7 @@ impl Catalog {
 
         let mut report_ids = FnvMap::default();
         for (i, r) in metas.iter().enumerate() {
-            report_ids.entry(r.id.clone()).or_insert(i);
+            report_ids.entry(r.id.clone()).or_insert(i as u32);
         }
 
         let cities = City::ALL.map(|c| reports.iter().any(|r| r.city == c));
@@ -314,7 +321,7 @@ impl Catalog {
 
     /// The report with id `id`, as an index into `bundle.reports`.
     pub fn find(&self, id: &str) -> Option<usize> {
-        self.report_ids.get(id).copied()
+        self.report_ids.get(id).map(|&i| i as usize)
     }
 
     /// Every topic: taxonomy order, then ids only seen in paragraphs.

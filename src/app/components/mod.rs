@@ -24,11 +24,12 @@ pub use report_list::{render_pieces, ListView, ReportList, ResultCount};
 pub use search::SearchBox;
 pub use status::{LoadFailed, Loading};
 
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::context::{sync_document_language, Explorer, UrlState};
+use crate::app::context::{effect, sync_document_language, Explorer, UrlState};
 use crate::app::i18n::Msg;
 use crate::app::load::{load_bundle, load_catalog, mark, measure, warn};
 use crate::app::load_error::LoadError;
@@ -39,15 +40,6 @@ use crate::core::model::Bundle;
 use crate::core::query::{Catalog, Prepared};
 use crate::core::search::{IndexBuilder, SearchIndex};
 use crate::core::url::{View, ViewState};
-
-/// What the page can show while loading: nothing yet, the explorer (from the catalog or the
-/// bundle, whichever came first), or the bundle's load error.
-#[derive(Debug, Clone, PartialEq)]
-enum Stage {
-    Loading,
-    Ready,
-    Failed(LoadError),
-}
 
 /// The whole page: header, then the loading state, the load error or the explorer.
 /// It reads the URL state first (so the language is right while loading), fetches the catalog
@@ -70,20 +62,29 @@ pub fn App() -> impl IntoView {
     let bundle = RwSignal::new(None::<Result<Arc<Bundle>, LoadError>>);
     leptos::task::spawn_local(async move { catalog.set(Some(load_catalog(CATALOG_URL).await)) });
     leptos::task::spawn_local(async move { bundle.set(Some(load_bundle(BUNDLE_URL).await)) });
-    let stage = Memo::new(move |_| match (bundle.get(), catalog.get()) {
-        (Some(Err(error)), _) => Stage::Failed(error),
-        (Some(Ok(_)), _) | (_, Some(Some(_))) => Stage::Ready,
-        _ => Stage::Loading,
+    // What the page can show: the bundle's load error, else the explorer (from the catalog or
+    // the bundle, whichever came first), else the loading line. Two `bool` memos rather than
+    // one of a three-state enum: the same re-renders (each flips once at most), one memo type
+    // less in the wasm.
+    let failed = Memo::new(move |_| bundle.with(|b| matches!(b, Some(Err(_)))));
+    let ready = Memo::new(move |_| {
+        bundle.with(|b| matches!(b, Some(Ok(_)))) || catalog.with(|c| matches!(c, Some(Some(_))))
     });
 
     view! {
         <Header/>
         <main id="main" class="wrap">
-            {move || match stage.get() {
-                Stage::Loading => view! { <Loading/> }.into_any(),
-                Stage::Failed(error) => view! { <LoadFailed error/> }.into_any(),
-                Stage::Ready => {
-                    // Rendered once: `stage` stays Ready when the bundle follows the catalog.
+            {move || {
+                let error = failed
+                    .get()
+                    .then(|| bundle.with_untracked(|b| b.as_ref()?.as_ref().err().cloned()))
+                    .flatten();
+                if let Some(error) = error {
+                    view! { <LoadFailed error/> }.into_any()
+                } else if !ready.get() {
+                    view! { <Loading/> }.into_any()
+                } else {
+                    // Rendered once: `ready` stays true when the bundle follows the catalog.
                     let first = match (bundle.with_untracked(parsed), catalog.get_untracked().flatten()) {
                         (Some(bundle), _) => Arc::new(Catalog::new(&bundle)),
                         (None, Some(catalog)) => catalog,
@@ -116,13 +117,16 @@ pub fn Loaded(
     let bundle = RwSignal::new(None::<Arc<Bundle>>);
     // Whether `first` was made from the bundle itself (it came before the catalog).
     let first_is_truth = text.with_untracked(|t| parsed(t).is_some());
-    // The bundle arrives once: hand it to the views, then index it.
-    Effect::new(move |taken: Option<bool>| {
-        if taken == Some(true) {
-            return true;
+    // The bundle arrives once: hand it to the views, then index it. (What the effect has done
+    // is kept in a `Cell` rather than returned as its value, so that it goes through the
+    // app's one `effect` helper.)
+    let taken = Cell::new(false);
+    effect(move || {
+        if taken.get() {
+            return;
         }
         let Some(loaded) = text.with(parsed) else {
-            return false;
+            return;
         };
         // The bundle is the truth and the catalog file only its cache: if they disagree (a
         // catalog left from another compilation) the list is redone from the bundle before
@@ -144,7 +148,7 @@ pub fn Loaded(
             prepared.set_value(Arc::new(Prepared::from_index(truth, index)));
             indexed.set(true);
         });
-        true
+        taken.set(true);
     });
     let state = Memo::new(move |_| url.state.get());
     // Only the search text and the filters decide the results: opening a report, switching
@@ -181,16 +185,19 @@ pub fn Loaded(
     });
 
     let view = Memo::new(move |_| state.with(|s| s.view));
-    let page = Memo::new(move |_| state.with(|s| (s.view, s.doc.clone())));
     // A new page starts at its top, unless a paragraph is asked for (the reader scrolls there).
-    Effect::new(move |previous: Option<(View, Option<String>)>| {
-        let now = page.get();
-        if previous.is_some_and(|p| p != now) && state.with_untracked(|s| s.p.is_none()) {
+    // (The effect compares the page itself rather than through a memo of it: one memo type
+    // less in the wasm; it only acts on a change of the page, as with the memo.)
+    // The page of the last run is kept in a `RefCell` (not returned): the app's one `effect`.
+    let previous = RefCell::new(None::<(View, Option<String>)>);
+    effect(move || {
+        let now = state.with(|s| (s.view, s.doc.clone()));
+        let before = previous.replace(Some(now.clone()));
+        if before.is_some_and(|p| p != now) && state.with_untracked(|s| s.p.is_none()) {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
-        now
     });
     view! {
         <NavBar/>

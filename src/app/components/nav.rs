@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::context::{flush_url, follow, href, use_explorer};
+use crate::app::context::{effect, flush_url, follow, href, use_explorer};
 use crate::app::i18n::Msg;
 use crate::core::url::View;
 
@@ -48,26 +48,23 @@ pub fn NavBar() -> impl IntoView {
     }
 }
 
-/// What the copy-link button last did.
-#[derive(Debug, Clone, PartialEq)]
-enum Copied {
-    Not,
-    Done,
-    /// The clipboard is missing or refused: the link is shown for copying by hand.
-    Fallback(String),
-}
+/// What the copy-link button last did, as the signal holds it: `None` nothing (or made stale
+/// by a navigation), `Some("")` copied, `Some(link)` the clipboard is missing or refused and
+/// the link is shown for copying by hand. (An `Option<String>`, a signal type the wasm has,
+/// rather than an enum signal of its own; a page's link is never empty.)
+const COPIED: &str = "";
 
 /// Copies `location.href` to the clipboard and says so; when the clipboard is unavailable or
 /// refuses, shows the link selected in a field instead.
 #[component]
 pub fn CopyLink() -> impl IntoView {
     let lang = use_explorer().lang;
-    let copied = RwSignal::new(Copied::Not);
+    let copied = RwSignal::new(None::<String>);
     // Any navigation makes an earlier "copied" stale.
     let state = use_explorer().state;
-    Effect::new(move |_| {
+    effect(move || {
         state.track();
-        copied.set(Copied::Not);
+        copied.set(None);
     });
     let field = NodeRef::<leptos::html::Input>::new();
     let copy = move |_| {
@@ -84,20 +81,21 @@ pub fn CopyLink() -> impl IntoView {
         let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
             .is_ok_and(|c| !c.is_undefined() && !c.is_null());
         if !has_clipboard {
-            copied.set(Copied::Fallback(link));
+            copied.set(Some(link));
             return;
         }
         let promise = navigator.clipboard().write_text(&link);
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             match JsFuture::from(promise).await {
-                Ok(_) => copied.set(Copied::Done),
-                Err(_) => copied.set(Copied::Fallback(link)),
+                Ok(_) => copied.set(Some(COPIED.to_owned())),
+                Err(_) => copied.set(Some(link)),
             }
         });
     };
     // Select the fallback field's text as soon as it appears, ready for Ctrl+C.
-    Effect::new(move |_| {
-        if let (Copied::Fallback(_), Some(input)) = (copied.get(), field.get()) {
+    effect(move || {
+        let fallback = copied.with(|c| c.as_deref().is_some_and(|c| c != COPIED));
+        if let (true, Some(input)) = (fallback, field.get()) {
             // After this render, when the field holds its value.
             request_animation_frame(move || {
                 let _ = input.unchecked_ref::<web_sys::HtmlElement>().focus();
@@ -112,9 +110,9 @@ pub fn CopyLink() -> impl IntoView {
             </button>
             <span class="copy-status" data-testid="copy-status" aria-live="polite">
                 {move || match copied.get() {
-                    Copied::Not => None,
-                    Copied::Done => Some(lang.get().msg(Msg::LinkCopied).into_any()),
-                    Copied::Fallback(link) => Some(view! {
+                    None => None,
+                    Some(link) if link == COPIED => Some(lang.get().msg(Msg::LinkCopied).into_any()),
+                    Some(link) => Some(view! {
                         <label>
                             {move || lang.get().msg(Msg::CopyFallback)} " "
                             <input type="text" readonly autocomplete="off" node_ref=field prop:value=link/>

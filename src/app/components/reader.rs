@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::card::{format_date, ReportCard};
 use crate::app::components::report_list::render_pieces;
-use crate::app::context::{follow, href, use_explorer, Explorer};
+use crate::app::context::{effect, follow, href, use_explorer, Explorer};
 use crate::app::i18n::Msg;
 use crate::app::reading::{figure_spans, figure_tip, hit_ranges, report_topics, runs, Run};
 use crate::core::i18n::Lang;
@@ -106,13 +106,13 @@ fn Reader(
     });
     let show_clutter = RwSignal::new(marked.get_untracked().is_some_and(is_clutter));
     // A link to a clutter paragraph shows the clutter, or there would be nothing to mark.
-    Effect::new(move |_| {
+    effect(move || {
         if marked.get().is_some_and(is_clutter) {
             show_clutter.set(true);
         }
     });
     // Scroll to the marked paragraph once it is in the page (after this render).
-    Effect::new(move |_| {
+    effect(move || {
         let Some(p) = marked.get() else {
             return;
         };
@@ -258,7 +258,7 @@ fn paragraph_view(
             id=format!("p-{i}")
             class=class
             data-paragraph=i.to_string()
-            data-kind=format!("{kind:?}").to_ascii_lowercase()
+            data-kind=kind.as_str()
             tabindex="-1"
             class:marked=marked
             aria-current=move || marked().then_some("true")
@@ -322,7 +322,7 @@ fn Metadata(report: StoredValue<Doc>, card: Memo<ReportCard>) -> impl IntoView {
                 <dd>
                     {value}
                     {provenance.map(|p| view! {
-                        <span class="provenance" class:curated=p == Provenance::Curated data-provenance=format!("{p:?}").to_ascii_lowercase()>
+                        <span class="provenance" class:curated=p == Provenance::Curated data-provenance=p.as_str()>
                             {move || lang.get().provenance(p)}
                         </span>
                     })}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::context::{navigate, replace, use_explorer};
+use crate::app::context::{effect, navigate, replace, use_explorer};
 use crate::app::i18n::Msg;
 use crate::core::i18n::{t, Ui};
 use crate::core::text::nfc;
@@ -23,7 +23,7 @@ pub fn SearchBox() -> impl IntoView {
 
     // Show the URL's text unless the box already holds it (in any normal form): rewriting the
     // value while typing would move the caret.
-    Effect::new(move |_| {
+    effect(move || {
         let q = q.get();
         if let Some(el) = input.get() {
             if nfc(&el.value()) != q {

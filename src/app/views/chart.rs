@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::app::context::{follow, href};
 use crate::app::views::compare::report_heading;
 use crate::app::views::{
-    city_label, figure_paragraph, figure_text, qualifier_label, reader_state, tr, NavLink,
+    city_label, figure_paragraph, figure_text, nav_link, qualifier_label, reader_state, tr,
 };
 use crate::core::decimal::{fixed, shortest};
 use crate::core::figures::{
@@ -219,7 +219,7 @@ pub fn unit_chart(
                     <td class="num">
                         {format!("{} {}", qualifier_label(r.qualifier, lang), figure_text(r.value, r.of)).trim().to_owned()}
                     </td>
-                    <td><NavLink to>{title}</NavLink></td>
+                    <td>{nav_link(to, "", title)}</td>
                 </tr>
             }
         })

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::app::context::{navigate, use_explorer};
 use crate::app::views::{
-    bundle_of, city_label, figure_text, marked, qualifier_label, reader_state, search_state, timed,
-    tr, NavLink,
+    bundle_of, city_label, figure_text, marked, nav_link, qualifier_label, reader_state,
+    search_state, timed, tr, NavLink,
 };
 use crate::core::compare::{
     distinctive_terms_cached, matched_figures, side_summary, topic_shares, Caveat, Distinctive,
@@ -19,7 +19,6 @@ use crate::core::compare::{
 };
 use crate::core::decimal::{fixed, shortest};
 use crate::core::figures::{format_vi, plain_number};
-use crate::core::fnv::FnvSet;
 use crate::core::i18n::Lang;
 use crate::core::meta::{first_sentence, shorten};
 use crate::core::model::{Bundle, City, ParagraphKind, Report};
@@ -428,7 +427,7 @@ fn figure_item(bundle: &Bundle, state: &ViewState, f: FigureRef, lang: Lang) -> 
             <span class="fig-period">{period}</span>
             <span class="fig-source">
                 {tr(lang, "Nguồn: ", "Source: ")}
-                <NavLink to>{heading}</NavLink>
+                {nav_link(to, "", heading)}
             </span>
         </li>
     }
@@ -491,7 +490,7 @@ fn figures_section(
                             Lang::Vi => format!("và {rest} số liệu nữa, trong trang Số liệu"),
                             Lang::En => format!("and {rest} more figures, in the Figures view"),
                         };
-                        view! { <p class="note"><NavLink to>{text}</NavLink></p> }
+                        view! { <p class="note">{nav_link(to, "", text)}</p> }
                     });
                     view! {
                         <div class=format!("side-figures side-{side} city-{}", city.as_str())>
@@ -576,7 +575,7 @@ fn terms_table(
             view! {
                 <tr>
                     <th scope="row">
-                        <NavLink to class="term-link">{display}</NavLink>
+                        {nav_link(to, "term-link", display)}
                     </th>
                     <td class="num">{score(t.z, lang)}</td>
                     <td class="num">{count_a}</td>
@@ -675,9 +674,15 @@ fn kwic_section(
     let column = |side: &'static str, summary: &SideSummary, name: &str| {
         // Highlights are built report by report, best first, only until the lines to show are
         // found: with thousands of matching reports, the rest are only counted.
-        let in_side: FnvSet<usize> = summary.reports.iter().copied().collect();
+        // The side's reports as a flag per report (no hash set type of its own in the wasm).
+        let mut in_side = vec![false; bundle.reports.len()];
+        for &r in &summary.reports {
+            if let Some(flag) = in_side.get_mut(r) {
+                *flag = true;
+            }
+        }
         let matching: Vec<usize> = (0..results.rows.len())
-            .filter(|&i| in_side.contains(&results.rows[i]))
+            .filter(|&i| in_side.get(results.rows[i]).copied().unwrap_or(false))
             .collect();
         let mut lines = Vec::new();
         let mut used = 0;
@@ -713,7 +718,7 @@ fn kwic_section(
                     <li>
                         <span class="kwic-text">{marked(s.pieces)}</span>
                         " "
-                        <NavLink to class="kwic-source">{heading}</NavLink>
+                        {nav_link(to, "kwic-source", heading)}
                     </li>
                 }
             })
@@ -942,7 +947,7 @@ fn aligned_reports(
                         .unwrap_or_else(|| tr(lang, "không rõ ngày", "undated").to_owned())
                 );
                 view! {
-                    <h4><NavLink to>{heading}</NavLink></h4>
+                    <h4>{nav_link(to, "", heading)}</h4>
                     <p class="pair-meta">{meta}</p>
                 }
                 .into_any()

@@ -5,14 +5,14 @@
 use leptos::prelude::*;
 
 use crate::app::card::format_date;
-use crate::app::context::{navigate, use_explorer};
+use crate::app::context::{effect, navigate, use_explorer};
 use crate::app::paging::visible;
 use crate::app::views::chart::{unit_chart, ReportsChart};
 use crate::app::views::compare::report_heading;
 use crate::app::views::download::download_text;
 use crate::app::views::{
-    bundle_of, city_label, figure_paragraph, figure_text, marked, qualifier_label, reader_state,
-    timed, tr, NavLink,
+    bundle_of, city_label, figure_paragraph, figure_text, marked, nav_link, qualifier_label,
+    reader_state, timed, tr,
 };
 use crate::core::figures::{
     export_file_name, figure_refs, plain_number, refs_by_city_period, reports_to_csv, rows_of,
@@ -86,12 +86,13 @@ pub fn FiguresView() -> impl IntoView {
     let bundle = bundle_of(&ex);
     let (state, results, lang) = (ex.state, ex.results, ex.lang);
 
-    let sort = Memo::new(move |_| state.with(|s| s.sort.as_deref().and_then(SortKey::parse)));
+    // The sort is read from the state where it is used, not through a memo of its own: both
+    // readers follow the whole state anyway (one memo type less in the wasm).
+    let sort_of = |s: &ViewState| s.sort.as_deref().and_then(SortKey::parse);
     let table = {
         let bundle = bundle.clone();
         Memo::new(move |_| {
-            let unit = state.with(|s| s.unit.clone());
-            let key = sort.get();
+            let (unit, key) = state.with(|s| (s.unit.clone(), sort_of(s)));
             // The figures as references: a row with its sentence is built only for the page
             // shown and for the exports.
             timed("figures:table", || {
@@ -130,7 +131,7 @@ pub fn FiguresView() -> impl IntoView {
     // The unit chart draws a few bars per place at first (a unit can have thousands of
     // figures); more on request, and again a few when the unit or the filters change.
     let bars = RwSignal::new(CHART_BARS);
-    Effect::new(move |_| {
+    effect(move || {
         chart_groups.track();
         bars.set(CHART_BARS);
     });
@@ -138,7 +139,7 @@ pub fn FiguresView() -> impl IntoView {
     // The table shows a page of rows at a time (tens of thousands at corpus scale); a new
     // filter, unit or sort starts again from the first page. The exports hold every row.
     let requested = RwSignal::new(FIGURE_PAGE);
-    Effect::new(move |_| {
+    effect(move || {
         table.track();
         requested.set(FIGURE_PAGE);
     });
@@ -247,7 +248,7 @@ pub fn FiguresView() -> impl IntoView {
             {move || {
                 let s = state.get();
                 let l = lang.get();
-                let key = sort.get();
+                let key = sort_of(&s);
                 let n = requested.get();
                 timed("figures:render-table", || table.with(|t| figures_table(&b_table, &s, t, key, l, (n, requested))))
             }}
@@ -390,7 +391,7 @@ fn figures_table(
                     <td class="fig-period" data-label=column_label(Column::Period, lang)>{r.period.clone().unwrap_or_default()}</td>
                     <td class=format!("city city-{}", r.city.as_str()) data-label=column_label(Column::City, lang)>{city_label(r.city, lang)}</td>
                     <td class="fig-report" data-label=column_label(Column::Report, lang)>
-                        <NavLink to class="figure-source">{title}</NavLink>
+                        {nav_link(to, "figure-source", title)}
                     </td>
                     <td class="fig-date" data-label=column_label(Column::Date, lang)>{date}</td>
                     <td class="fig-sentence" data-label=tr(lang, "Câu nguồn", "Sentence")>
