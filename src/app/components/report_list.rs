@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::app::card::ReportCard;
 use crate::app::components::{FacetPanel, SearchBox};
-use crate::app::context::{follow, href, use_explorer, use_lang};
+use crate::app::context::{effect, follow, href, use_explorer, use_lang};
 use crate::app::i18n::Msg;
 use crate::app::paging::{first_rows, more, next_rows, visible, PAGE};
 use crate::app::schedule::{after_paint, background_task};
@@ -91,7 +91,7 @@ pub fn ReportList() -> impl IntoView {
     let count = Signal::derive(move || results.with(|r| r.total));
     let requested = RwSignal::new(PAGE);
     // A new search or filter starts again from the first page.
-    Effect::new(move |_| {
+    effect(move || {
         results.track();
         requested.set(PAGE);
     });
@@ -121,7 +121,7 @@ pub fn ReportList() -> impl IntoView {
     });
     let busy = move || limit.get() < shown.get();
     let turn = StoredValue::new(0u32);
-    Effect::new(move |_| {
+    effect(move || {
         let a = answer.get();
         shown.track();
         if limit.get_untracked() >= shown.get_untracked() {
@@ -282,7 +282,7 @@ pub fn ResultCount(
     // the first results were painted from the browser's Element Timing entry. Set on mount,
     // before the first paint.
     let node = NodeRef::<leptos::html::P>::new();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(p) = node.get() {
             let _ = p.set_attribute("elementtiming", "result-count");
         }
