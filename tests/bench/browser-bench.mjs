@@ -1004,6 +1004,18 @@ function markdown(r) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Writes the results of a one-part run (--views-only, --typing-only) and prints its table. */
+async function writePart(result, o, t0, title, table) {
+  result.elapsedS = round((Date.now() - t0) / 1000, 1);
+  result.failures = failures;
+  await mkdir(join(o.out, '..'), { recursive: true });
+  await writeFile(o.out, JSON.stringify(result, null, 2) + '\n');
+  const m = result.machine;
+  console.log(`${title} benchmark, ${m.date.slice(0, 10)}: ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit?.slice(0, 7)}${m.dirty ? ' (dirty)' : ''}, load average at start ${m.loadavg}.\n`);
+  console.log(table.join('\n'));
+  console.log(`\nwritten: ${relative(REPO, o.out)} (${result.elapsedS} s)`);
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   requireDist();
@@ -1019,14 +1031,7 @@ async function main() {
     log(`machine: ${JSON.stringify(result.machine)}`);
     if (o.viewsOnly) {
       result.views = await viewBenches(browser, synthServer, o);
-      result.elapsedS = round((Date.now() - t0) / 1000, 1);
-      result.failures = failures;
-      await mkdir(join(o.out, '..'), { recursive: true });
-      await writeFile(o.out, JSON.stringify(result, null, 2) + '\n');
-      const m = result.machine;
-      console.log(`Views benchmark, ${m.date.slice(0, 10)}: ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit?.slice(0, 7)}${m.dirty ? ' (dirty)' : ''}, load average at start ${m.loadavg}.\n`);
-      console.log(['| measure | | ' + `${o.reports} reports |`, '|---|---|---|', ...viewLines(result)].join('\n'));
-      console.log(`\nwritten: ${relative(REPO, o.out)} (${result.elapsedS} s)`);
+      await writePart(result, o, t0, 'Views', ['| measure | | ' + `${o.reports} reports |`, '|---|---|---|', ...viewLines(result)]);
       return;
     }
 
@@ -1037,14 +1042,7 @@ async function main() {
       const floor = await keystrokeFloor(browser, o);
       result.search.keystrokeFloorMs = floor.keystrokeMs;
       result.search.keystrokeFloorEventMs = floor.keystrokeEventMs;
-      result.elapsedS = round((Date.now() - t0) / 1000, 1);
-      result.failures = failures;
-      await mkdir(join(o.out, '..'), { recursive: true });
-      await writeFile(o.out, JSON.stringify(result, null, 2) + '\n');
-      const m = result.machine;
-      console.log(`Typing benchmark, ${m.date.slice(0, 10)}: ${m.nproc} cores, Chromium ${m.chromium}, commit ${m.commit?.slice(0, 7)}${m.dirty ? ' (dirty)' : ''}, load average at start ${m.loadavg}.\n`);
-      console.log(['| measure | ' + `${o.reports} reports |`, '|---|---|', ...keystrokeLines(result)].join('\n'));
-      console.log(`\nwritten: ${relative(REPO, o.out)} (${result.elapsedS} s)`);
+      await writePart(result, o, t0, 'Typing', ['| measure | ' + `${o.reports} reports |`, '|---|---|', ...keystrokeLines(result)]);
       return;
     }
 
