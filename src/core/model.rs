@@ -39,6 +39,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::de::{deserialize_object, variant};
+use crate::core::sorted_map::SortedMap;
 
 /// The schema version this build writes and accepts.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -131,26 +132,20 @@ impl Provenance {
 
 /// Whether each metadata field of a report was inferred or curated, keyed by field name and
 /// kept in name order: a JSON object with its keys sorted, as a `BTreeMap` would write it. A
-/// report has five entries, so a sorted list serves, and the app does without a tree map type
-/// of its own (BENCHMARKS.md, "wasm size").
+/// report has five entries, so a sorted list serves ([`SortedMap`]), and the app does without
+/// a tree map type of its own (BENCHMARKS.md, "wasm size").
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ProvenanceMap(Vec<(String, Provenance)>);
+pub struct ProvenanceMap(SortedMap<String, Provenance>);
 
 impl ProvenanceMap {
     /// The provenance of `field`, if it has one.
     pub fn get(&self, field: &str) -> Option<&Provenance> {
-        self.slot(field).ok().map(|i| &self.0[i].1)
+        self.0.get(field)
     }
 
     /// Sets the provenance of `field`, returning the one it replaces.
     pub fn insert(&mut self, field: String, provenance: Provenance) -> Option<Provenance> {
-        match self.slot(&field) {
-            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, provenance)),
-            Err(i) => {
-                self.0.insert(i, (field, provenance));
-                None
-            }
-        }
+        self.0.insert(field, provenance)
     }
 
     pub fn len(&self) -> usize {
@@ -163,11 +158,7 @@ impl ProvenanceMap {
 
     /// The provenances, in field name order.
     pub fn values(&self) -> impl Iterator<Item = &Provenance> {
-        self.0.iter().map(|(_, p)| p)
-    }
-
-    fn slot(&self, field: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(f, _)| f.as_str().cmp(field))
+        self.0.values()
     }
 }
 
@@ -191,7 +182,7 @@ impl FromIterator<(String, Provenance)> for ProvenanceMap {
 
 impl Serialize for ProvenanceMap {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(f, p)| (f, p)))
+        s.collect_map(self.0.iter())
     }
 }
 
