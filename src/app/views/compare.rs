@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::app::context::{navigate, use_explorer};
 use crate::app::views::{
     bundle_of, city_label, figure_text, marked, nav_link, qualifier_label, reader_state,
-    search_state, timed, tr, NavLink,
+    search_state, timed, tr,
 };
 use crate::core::compare::{
     distinctive_terms_cached, matched_figures, side_summary, topic_shares, Caveat, Distinctive,
@@ -918,10 +918,10 @@ fn aligned_reports(
                     <p class="pair-paragraph">
                         {marked(pieces(text, &highlight(ri, pi)))}
                         " "
-                        <NavLink to class="para-link">
+                        {nav_link(to, "para-link", view! {
                             <span aria-hidden="true">"¶"</span>
                             <span class="visually-hidden">{read_label}</span>
-                        </NavLink>
+                        })}
                     </p>
                 }
             })

@@ -135,10 +135,10 @@ fn timing_end(name: &str, start: &str) {
     crate::app::load::measure(&format!("danvan:{name}"), start);
 }
 
-/// A link to another view state with a text label: a real `href`, and a plain click navigates
-/// in place. The same `<a>` as [`NavLink`], as a plain function of a `String`: no boxed
-/// children per call site.
-pub(crate) fn nav_link(to: ViewState, class: &'static str, label: String) -> impl IntoView {
+/// A link to another view state: a real `href`, and a plain click navigates in place. A plain
+/// function rather than a component with boxed children: one `<a>` for every link of the views,
+/// compiled once per label type (a text, or the pair view's ¶ with its hidden label).
+pub(crate) fn nav_link(to: ViewState, class: &'static str, label: impl IntoView) -> impl IntoView {
     let link = href(&to);
     view! {
         <a
@@ -147,28 +147,6 @@ pub(crate) fn nav_link(to: ViewState, class: &'static str, label: String) -> imp
             on:click=move |ev: MouseEvent| follow(&ev, to.clone())
         >
             {label}
-        </a>
-    }
-}
-
-/// A link to another view state: a real `href`, and a plain click navigates in place.
-#[component]
-pub(crate) fn NavLink(
-    /// Where the link goes.
-    to: ViewState,
-    /// Extra CSS class.
-    #[prop(optional, into)]
-    class: String,
-    children: Children,
-) -> impl IntoView {
-    let link = href(&to);
-    view! {
-        <a
-            href=link
-            class=class
-            on:click=move |ev: MouseEvent| follow(&ev, to.clone())
-        >
-            {children()}
         </a>
     }
 }
